@@ -1,0 +1,1 @@
+"""The Qt-free core: schema, build, the read API, CSV export and number formatting."""

@@ -1,0 +1,280 @@
+"""Build the SQLite fact book from the reviewable CSV files in db/, deterministically and atomically."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import os
+import sqlite3
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+from sqlalchemy.pool import NullPool
+from sqlalchemy.schema import CreateIndex, CreateTable
+
+from jinshan_desktop.data import schema
+from jinshan_desktop.data.derivation import FormulaError, evaluate, formula_inputs
+
+# Files in load order: each refers only to files before it.
+CSV_FILES = (
+    "sources.csv",
+    "themes.csv",
+    "topics.csv",
+    "units.csv",
+    "entities.csv",
+    "indicators.csv",
+    "observations.csv",
+    "facts.csv",
+)
+
+
+class BuildError(ValueError):
+    """A row of the db/ files that cannot go into the database; the message names file and line."""
+
+
+def source_fingerprint(source_dir: Path) -> str:
+    """A hash of the db/ files and the schema version: equal fingerprints build equal databases."""
+    digest = hashlib.sha256(f"schema {schema.SCHEMA_VERSION}".encode())
+    for name in CSV_FILES:
+        digest.update(name.encode())
+        digest.update((source_dir / name).read_bytes())
+    return digest.hexdigest()
+
+
+def ensure_built(source_dir: Path, target: Path) -> Path:
+    """Build target from source_dir unless it is already there (targets are named by fingerprint)."""
+    if not target.exists():
+        build_database(source_dir, target)
+    return target
+
+
+def build_database(source_dir: Path, target: Path) -> None:
+    """Write target from the CSV files; a failure leaves any existing target untouched."""
+    tables = {name: list(_read_rows(source_dir / name)) for name in CSV_FILES}
+    objects = _validated_objects(tables)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary_name = tempfile.mkstemp(prefix=".building-", suffix=".sqlite", dir=target.parent)
+    os.close(handle)
+    temporary = Path(temporary_name)
+    try:
+        engine = _writable_engine(temporary)
+        _create_tables(engine)
+        with Session(engine) as session:
+            # Flush file by file: the models declare no relationships, so the order is ours to keep.
+            for table_objects in objects:
+                session.add_all(table_objects)
+                session.flush()
+            session.add_all(
+                [
+                    schema.Meta(key="schema_version", value=str(schema.SCHEMA_VERSION)),
+                    schema.Meta(key="data_vintage", value=_data_vintage(tables["sources.csv"])),
+                    schema.Meta(key="source_fingerprint", value=source_fingerprint(source_dir)),
+                ]
+            )
+            session.commit()
+        engine.dispose()
+        _finalise(temporary)
+        os.replace(temporary, target)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def _writable_engine(path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{path}", poolclass=NullPool)
+
+    @event.listens_for(engine, "connect")
+    def _foreign_keys(connection: sqlite3.Connection, _record: Any) -> None:
+        connection.execute("PRAGMA foreign_keys = ON")
+
+    return engine
+
+
+def _create_tables(engine: Engine) -> None:
+    # Table.indexes is a set: create indexes in name order, or two builds differ in sqlite_master.
+    with engine.begin() as connection:
+        for table in schema.Base.metadata.sorted_tables:
+            connection.execute(CreateTable(table))
+            for index in sorted(table.indexes, key=lambda index: str(index.name)):
+                connection.execute(CreateIndex(index))
+
+
+def _finalise(path: Path) -> None:
+    # DELETE journal mode: a WAL database in a read-only folder cannot be opened (stack-notes.md).
+    connection = sqlite3.connect(path)
+    try:
+        connection.execute("PRAGMA journal_mode = DELETE")
+        connection.execute(f"PRAGMA user_version = {schema.SCHEMA_VERSION}")
+        connection.execute("VACUUM")
+    finally:
+        connection.close()
+
+
+def _read_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            reader = csv.DictReader(handle)
+            for row in reader:
+                if None in row or None in row.values():
+                    raise BuildError(f"db/{path.name} line {reader.line_num}: wrong number of fields")
+                yield reader.line_num, {key: value.strip() for key, value in row.items()}
+    except FileNotFoundError as error:
+        raise BuildError(f"{path.name} is missing from {path.parent}") from error
+
+
+def _data_vintage(sources: list[tuple[int, dict[str, str]]]) -> str:
+    return max((row["published"] for _, row in sources if row["published"]), default="")
+
+
+def _optional(text: str) -> str | None:
+    return text or None
+
+
+def _flag(text: str, where: str) -> bool:
+    if text not in ("0", "1"):
+        raise BuildError(f"{where}: expected 0 or 1, found {text!r}")
+    return text == "1"
+
+
+def _decimals(text: str) -> int:
+    return len(text.split(".", 1)[1]) if "." in text else 0
+
+
+def _validated_objects(tables: dict[str, list[tuple[int, dict[str, str]]]]) -> list[list[schema.Base]]:
+    objects: list[list[schema.Base]] = []
+    ids: dict[str, set[str]] = {}
+
+    def known(table: str, key: str, value: str, where: str) -> None:
+        if value not in ids[table]:
+            raise BuildError(f"{where}: {key} {value!r} is not in {table}")
+
+    for name in CSV_FILES:
+        ids[name] = set()
+        objects.append([])
+        for line, row in tables[name]:
+            where = f"db/{name} line {line}"
+            if not row.get("id"):
+                raise BuildError(f"{where}: the id is empty")
+            if row["id"] in ids[name]:
+                raise BuildError(f"{where}: the id {row['id']!r} is used twice")
+            ids[name].add(row["id"])
+            objects[-1].append(_object_for(name, row, where, known))
+    _check_derived(tables["observations.csv"])
+    return objects
+
+
+def _object_for(name: str, row: dict[str, str], where: str, known: Any) -> schema.Base:
+    if name == "sources.csv":
+        return schema.Source(
+            id=row["id"],
+            title=row["title"],
+            publisher=row["publisher"],
+            published=_optional(row["published"]),
+            address=_optional(row["address"]),
+            grade=row["grade"],
+            locators=row["locators"],
+            contributed=row["contributed"],
+        )
+    if name == "themes.csv":
+        return schema.Theme(id=row["id"], position=int(row["position"]), name_en=row["name_en"], role_en=row["role_en"])
+    if name == "topics.csv":
+        known("themes.csv", "theme", row["theme_id"], where)
+        return schema.Topic(
+            id=row["id"], theme_id=row["theme_id"], position=int(row["position"]), name_en=row["name_en"]
+        )
+    if name == "units.csv":
+        return schema.Unit(id=row["id"], name_en=row["name_en"], dimension=row["dimension"], scale=float(row["scale"]))
+    if name == "entities.csv":
+        known("themes.csv", "theme", row["theme_id"], where)
+        return schema.Entity(
+            id=row["id"],
+            kind=row["kind"],
+            name_en=row["name_en"],
+            name_zh=_optional(row["name_zh"]),
+            theme_id=row["theme_id"],
+            description_en=row["description_en"],
+        )
+    if name == "indicators.csv":
+        known("topics.csv", "topic", row["topic_id"], where)
+        known("units.csv", "unit", row["unit_id"], where)
+        if row["entity_id"]:
+            known("entities.csv", "entity", row["entity_id"], where)
+        return schema.Indicator(
+            id=row["id"],
+            topic_id=row["topic_id"],
+            name_en=row["name_en"],
+            unit_id=row["unit_id"],
+            compare_group=_optional(row["compare_group"]),
+            entity_id=_optional(row["entity_id"]),
+            description_en=row["description_en"],
+        )
+    if name == "observations.csv":
+        return _observation(row, where, known)
+    known("topics.csv", "topic", row["topic_id"], where)
+    known("sources.csv", "source", row["source_id"], where)
+    if row["entity_id"]:
+        known("entities.csv", "entity", row["entity_id"], where)
+    return schema.Fact(
+        id=row["id"],
+        topic_id=row["topic_id"],
+        kind=row["kind"],
+        entity_id=_optional(row["entity_id"]),
+        source_id=row["source_id"],
+        locator=row["locator"],
+        statement_en=row["statement_en"],
+    )
+
+
+def _observation(row: dict[str, str], where: str, known: Any) -> schema.Observation:
+    known("indicators.csv", "indicator", row["indicator_id"], where)
+    known("sources.csv", "source", row["source_id"], where)
+    if row["period_kind"] not in schema.PERIOD_KINDS:
+        raise BuildError(f"{where}: period kind {row['period_kind']!r} is not one of {sorted(schema.PERIOD_KINDS)}")
+    if row["qualifier"] and row["qualifier"] not in schema.QUALIFIERS:
+        raise BuildError(f"{where}: qualifier {row['qualifier']!r} is not one of {schema.QUALIFIERS}")
+    try:
+        value = float(row["value"])
+        year = int(row["period_year"]) if row["period_year"] else None
+    except ValueError as error:
+        raise BuildError(f"{where}: {error}") from error
+    if row["period_kind"] in schema.ANNUAL_KINDS and year is None:
+        raise BuildError(f"{where}: an annual figure needs its year")
+    return schema.Observation(
+        id=row["id"],
+        indicator_id=row["indicator_id"],
+        period_label=row["period_label"],
+        period_kind=row["period_kind"],
+        period_year=year,
+        value=value,
+        decimals=_decimals(row["value"]),
+        as_written=_optional(row["as_written"]),
+        qualifier=_optional(row["qualifier"]),
+        provisional=_flag(row["provisional"], where),
+        derived=bool(row["formula"]),
+        formula=_optional(row["formula"]),
+        source_id=row["source_id"],
+        locator=row["locator"],
+        headline=_flag(row["headline"], where),
+        note=_optional(row["note"]),
+    )
+
+
+def _check_derived(rows: list[tuple[int, dict[str, str]]]) -> None:
+    """A derived figure must equal its formula over its inputs, rounded to its own precision."""
+    values = {row["id"]: float(row["value"]) for _, row in rows}
+    for line, row in rows:
+        if not row["formula"]:
+            continue
+        where = f"db/observations.csv line {line}"
+        try:
+            computed = evaluate(row["formula"], values)
+        except (FormulaError, ZeroDivisionError) as error:
+            raise BuildError(f"{where}: {error}") from error
+        if not formula_inputs(row["formula"]):
+            raise BuildError(f"{where}: a derived figure needs at least one input")
+        if round(computed, _decimals(row["value"])) != float(row["value"]):
+            raise BuildError(f"{where}: the formula gives {computed}, not {row['value']}")

@@ -1,0 +1,279 @@
+"""CSV files from the read API: Excel-friendly encoding, formula-injection guard, atomic replace."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from jinshan_desktop.data.formatting import plain_number
+from jinshan_desktop.data.queries import FactBook, ObservationRow
+
+# Encodings offered to the reader; the first is the default because Excel needs the BOM for Chinese.
+ENCODINGS = {"utf-8-sig": "UTF-8 with BOM (Excel)", "utf-8": "UTF-8", "gb18030": "GB18030"}
+DEFAULT_ENCODING = "utf-8-sig"
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+Cell = str | int | Decimal | None
+
+
+class ExportError(OSError):
+    """An export that could not be written; the message is a sentence for the reader."""
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    file_name: str
+    description: str
+    columns: tuple[tuple[str, str], ...]  # (header, what the column means)
+    rows: list[tuple[Cell, ...]]
+
+    @property
+    def headers(self) -> list[str]:
+        return [header for header, _ in self.columns]
+
+
+OBSERVATION_COLUMNS = (
+    ("id", "Identifier of the figure in the fact book"),
+    (
+        "theme",
+        "Theme: District profile, Manufacturing, Rural revitalization, Regional integration or Public services",
+    ),
+    ("topic", "Sub-section of the theme"),
+    ("indicator", "What is measured"),
+    ("entity", "Company, park, project or institution the figure belongs to, if any"),
+    ("period", "Period as the source gives it (a year, part of a year, a span, 'as of' a date)"),
+    ("period_kind", "year, year_stated, as_of, span, stage, per_year, part_year, holiday or day"),
+    ("year", "Calendar year of the period, where it has one"),
+    ("value", "The figure as published: a plain number without thousands separators"),
+    ("unit", "Unit of the value"),
+    ("qualifier", "approximately (nearly), more_than (more than / over), up_to; empty when exact"),
+    ("derived", "yes when computed from published figures; the formula column says how"),
+    ("formula", "For a derived figure: the arithmetic over the ids of its input figures"),
+    ("provisional", "yes for preliminary figures that may be revised"),
+    ("source", "Identifier of the source document (see sources.csv)"),
+    ("locator", "Where in the source: a paragraph such as ¶8, or a named part"),
+    ("note", "Remarks on the period or reading of the figure"),
+)
+
+
+def observations_table(rows: Sequence[ObservationRow], file_name: str = "observations.csv") -> Table:
+    return Table(
+        file_name,
+        "Every figure, one row each, with its citation",
+        OBSERVATION_COLUMNS,
+        [
+            (
+                r.id,
+                r.theme,
+                r.topic,
+                r.indicator,
+                r.entity,
+                r.period_label,
+                r.period_kind,
+                r.period_year,
+                Decimal(plain_number(r.value, r.decimals)),
+                r.unit,
+                r.qualifier,
+                _yes(r.derived),
+                r.formula,
+                _yes(r.provisional),
+                r.source_id,
+                r.locator,
+                r.note,
+            )
+            for r in rows
+        ],
+    )
+
+
+def all_tables(book: FactBook) -> list[Table]:
+    """The whole data set as the tables that "Export all tables" and the CLI write."""
+    themes = {theme.id: theme.name for theme in book.themes()}
+    return [
+        observations_table(book.observations()),
+        Table(
+            "facts.csv",
+            "Statements without a number: titles, firsts, projects, partnerships",
+            (
+                ("id", "Identifier of the fact"),
+                ("theme", "Theme"),
+                ("topic", "Sub-section of the theme"),
+                ("kind", "title, first, project, partnership, plan, event, ..."),
+                ("entity", "Entity concerned"),
+                ("statement", "The fact in the fact book's own words"),
+                ("source", "Source identifier"),
+                ("locator", "Paragraph or part of the source"),
+            ),
+            [
+                (f.id, themes[f.theme_id], f.topic, f.kind, f.entity, f.statement, f.source_id, f.locator)
+                for f in book.facts()
+            ],
+        ),
+        Table(
+            "entities.csv",
+            "Companies, parks, bases, centres, villages, hospitals, brands and platforms",
+            (
+                ("id", "Identifier of the entity"),
+                ("kind", "company, park, base, hospital, ..."),
+                ("name", "Name in English"),
+                ("name_zh", "Chinese name, where known"),
+                ("theme", "Theme"),
+                ("description", "What it is"),
+                ("figures", "Ids of its figures in observations.csv, separated by |"),
+                ("facts", "Ids of its facts in facts.csv, separated by |"),
+            ),
+            [
+                (
+                    e.id,
+                    e.kind,
+                    e.name,
+                    e.name_zh,
+                    themes[e.theme_id],
+                    e.description,
+                    "|".join(e.observation_ids),
+                    "|".join(e.fact_ids),
+                )
+                for e in book.entities()
+            ],
+        ),
+        Table(
+            "sources.csv",
+            "Documents the figures come from",
+            (
+                ("id", "Identifier used in the source column of the other files"),
+                ("title", "Title"),
+                ("publisher", "Publisher"),
+                ("published", "Date of publication (ISO), where known"),
+                ("address", "Web address"),
+                ("grade", "A official, census national census"),
+                ("contributed", "What the fact book takes from it"),
+                ("figures", "Number of figures cited to it"),
+                ("facts", "Number of facts cited to it"),
+            ),
+            [
+                (
+                    s.id,
+                    s.title,
+                    s.publisher,
+                    s.published,
+                    s.address,
+                    s.grade,
+                    s.contributed,
+                    s.figure_count,
+                    s.fact_count,
+                )
+                for s in book.sources()
+            ],
+        ),
+    ]
+
+
+def readme_text(tables: Sequence[Table], vintage: str) -> str:
+    lines = [
+        "Jinshan Fact Book - exported tables",
+        f"Data as of {vintage}. CSV, comma-separated, header row, one record per line.",
+        "Numbers are plain (no thousands separators); text cells that begin with = + - @ are prefixed with '",
+        "so that spreadsheets do not run them as formulas.",
+        "",
+    ]
+    for table in tables:
+        lines += [f"{table.file_name} - {table.description}", ""]
+        lines += [f"  {header}: {meaning}" for header, meaning in table.columns]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def export_table(table: Table, path: Path, encoding: str = DEFAULT_ENCODING) -> None:
+    """Write one table to path; on failure nothing is left at path that was not there before."""
+    _check_encoding(encoding)
+    with atomic_target(path) as temporary, temporary.open("w", encoding=encoding, newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(table.headers)
+        writer.writerows([_cell(value) for value in row] for row in table.rows)
+
+
+def export_all(
+    book: FactBook,
+    folder: Path,
+    encoding: str = DEFAULT_ENCODING,
+    progress: Callable[[str], None] | None = None,
+) -> list[Path]:
+    """Every table plus README.txt into folder (created if missing); returns the files written."""
+    _check_encoding(encoding)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise ExportError(f"The folder {folder} cannot be created: {error.strerror or error}.") from error
+    tables = all_tables(book)
+    written = []
+    for table in tables:
+        if progress is not None:
+            progress(table.file_name)
+        export_table(table, folder / table.file_name, encoding)
+        written.append(folder / table.file_name)
+    readme = folder / "README.txt"
+    with atomic_target(readme) as temporary:
+        temporary.write_text(readme_text(tables, book.info().data_vintage), encoding="utf-8")
+    written.append(readme)
+    return written
+
+
+def rows_as_tsv(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """Tab-separated text with a header row, for the clipboard and pasting into a spreadsheet."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter="\t", lineterminator="\n")
+    writer.writerow(headers)
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+@contextmanager
+def atomic_target(path: Path) -> Iterator[Path]:
+    """Yield a temporary path beside path; replace path with it only when the block succeeds."""
+    path = Path(path)
+    if not path.parent.is_dir():
+        raise ExportError(f"The folder {path.parent} does not exist.")
+    try:
+        handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    except OSError as error:
+        raise ExportError(f"Cannot write in {path.parent}: {error.strerror or error}.") from error
+    os.close(handle)
+    temporary = Path(name)
+    try:
+        yield temporary
+        temporary.chmod(0o666 & ~_umask())  # mkstemp makes 0600; an export gets the usual rights
+        os.replace(temporary, path)
+    except OSError as error:
+        raise ExportError(f"Cannot write {path}: {error.strerror or error}.") from error
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def _umask() -> int:
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
+
+
+def _check_encoding(encoding: str) -> None:
+    if encoding not in ENCODINGS:
+        raise ExportError(f"Unknown encoding {encoding!r}; choose one of {', '.join(ENCODINGS)}.")
+
+
+def _cell(value: Cell) -> str | int | Decimal:
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value  # text only: a negative number must stay a number
+    return value
+
+
+def _yes(flag: bool) -> str:
+    return "yes" if flag else "no"

@@ -1,0 +1,595 @@
+"""The one read API: every table, chart, search and export reads the fact book through FactBook."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal, TypeVarTuple, Unpack
+from urllib.parse import quote
+
+from sqlalchemy import Select, create_engine, literal_column, or_, select
+from sqlalchemy.engine import Engine, Row
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session, aliased
+from sqlalchemy.pool import NullPool
+
+from jinshan_desktop.data import schema
+from jinshan_desktop.data.derivation import formula_inputs
+from jinshan_desktop.data.formatting import format_value
+
+ChartKind = Literal["line", "bar"]
+Columns = TypeVarTuple("Columns")
+ObservationColumns = tuple[
+    schema.Observation, schema.Topic, schema.Indicator, schema.Unit, schema.Theme, schema.Source, schema.Entity | None
+]
+
+
+class FactBookError(RuntimeError):
+    """The database cannot be read; the message is a sentence for the reader."""
+
+
+@dataclass(frozen=True, slots=True)
+class TopicInfo:
+    id: str
+    theme_id: str
+    name: str
+    position: int
+
+
+@dataclass(frozen=True, slots=True)
+class ThemeInfo:
+    id: str
+    name: str
+    role: str
+    position: int
+    topics: tuple[TopicInfo, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceInfo:
+    id: str
+    title: str
+    publisher: str
+    published: str | None
+    address: str | None
+    grade: str
+    locators: str
+    contributed: str
+    figure_count: int
+    fact_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class DerivationInput:
+    observation_id: str
+    indicator: str
+    period: str
+    value_text: str
+
+
+@dataclass(frozen=True, slots=True)
+class ObservationRow:
+    id: str
+    theme_id: str
+    theme: str
+    topic_id: str
+    topic: str
+    indicator_id: str
+    indicator: str
+    indicator_description: str
+    entity_id: str | None
+    entity: str | None
+    period_label: str
+    period_kind: str
+    period_year: int | None
+    value: float
+    decimals: int
+    unit_id: str
+    unit: str
+    qualifier: str | None
+    provisional: bool
+    derived: bool
+    formula: str | None
+    inputs: tuple[DerivationInput, ...]
+    as_written: str | None
+    source_id: str
+    source_title: str
+    source_publisher: str
+    source_published: str | None
+    source_address: str | None
+    locator: str
+    headline: bool
+    note: str | None
+
+    @property
+    def value_text(self) -> str:
+        return format_value(self.value, self.decimals, self.unit_id, self.unit, self.qualifier)
+
+    @property
+    def citation(self) -> str:
+        """Short citation as the sources README asks: "briefing-2020-09-10 ¶8"."""
+        return f"{self.source_id} {self.locator}"
+
+    @property
+    def readable_formula(self) -> str | None:
+        """The formula with each input named by indicator and period instead of its id."""
+        if self.formula is None:
+            return None
+        text = self.formula
+        for item in self.inputs:
+            text = text.replace("{" + item.observation_id + "}", f"[{item.indicator}, {item.period}]")
+        return text
+
+
+@dataclass(frozen=True, slots=True)
+class FactRow:
+    id: str
+    theme_id: str
+    topic_id: str
+    topic: str
+    kind: str
+    statement: str
+    entity_id: str | None
+    entity: str | None
+    source_id: str
+    source_title: str
+    locator: str
+
+    @property
+    def citation(self) -> str:
+        return f"{self.source_id} {self.locator}"
+
+
+@dataclass(frozen=True, slots=True)
+class EntityRow:
+    id: str
+    kind: str
+    name: str
+    name_zh: str | None
+    theme_id: str
+    description: str
+    observation_ids: tuple[str, ...]
+    fact_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    kind: Literal["figure", "fact", "entity"]
+    target_id: str
+    theme_id: str
+    title: str
+    detail: str
+
+
+@dataclass(frozen=True, slots=True)
+class ChartPoint:
+    label: str
+    x: float
+    value: float
+    decimals: int
+    derived: bool
+    value_text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Chart:
+    """What a chart shows; line charts hold annual points only, bars a snapshot comparison."""
+
+    kind: ChartKind
+    title: str
+    unit: str
+    citation: str
+    points: tuple[ChartPoint, ...]
+    left_out: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DataInfo:
+    schema_version: int
+    data_vintage: str
+    observation_count: int
+    fact_count: int
+    source_count: int
+
+
+def open_fact_book(path: Path) -> FactBook:
+    """Open a fact book database read-only; FactBookError says in a sentence why it cannot be."""
+    path = Path(path)
+    if not path.is_file():
+        raise FactBookError(f"The fact book database {path} does not exist.")
+    uri = f"file:{quote(str(path.resolve().as_posix()))}?mode=ro"
+    engine = create_engine(
+        "sqlite://",
+        poolclass=NullPool,
+        creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False),
+    )
+    book = FactBook(engine, path)
+    try:
+        book.check()
+    except FactBookError:
+        engine.dispose()
+        raise
+    return book
+
+
+def _reason(path: Path, error: BaseException) -> str:
+    text = str(getattr(error, "orig", error)).lower()
+    if "locked" in text or "busy" in text:
+        return f"The fact book database {path} is locked by another program. Close it and try again."
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return f"The file {path} is damaged or is not a fact book database."
+    if "unable to open" in text:
+        return f"The fact book database {path} cannot be opened; check that you may read it."
+    return f"The fact book database {path} cannot be read ({text})."
+
+
+class FactBook:
+    """Read access to one fact book database. Every method returns plain dataclasses."""
+
+    def __init__(self, engine: Engine, path: Path) -> None:
+        self._engine = engine
+        self.path = path
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def check(self) -> None:
+        """Integrity and schema version, so that a bad file fails at open and not in a view."""
+        try:
+            with self._engine.connect() as connection:
+                raw = connection.exec_driver_sql("PRAGMA quick_check").scalar()
+                if raw != "ok":
+                    raise FactBookError(f"The file {self.path} is damaged (SQLite reports: {raw}).")
+                version = connection.exec_driver_sql("PRAGMA user_version").scalar()
+        except DBAPIError as error:
+            raise FactBookError(_reason(self.path, error)) from error
+        if version != schema.SCHEMA_VERSION:
+            raise FactBookError(
+                f"The database {self.path} has schema version {version}, but this version of the app "
+                f"reads version {schema.SCHEMA_VERSION}. Use the database that came with the app."
+            )
+
+    def _session(self) -> Session:
+        return Session(self._engine)
+
+    def _rows(self, statement: Select[Unpack[Columns]]) -> list[Row[Unpack[Columns]]]:
+        try:
+            with self._session() as session:
+                return list(session.execute(statement))
+        except DBAPIError as error:
+            raise FactBookError(_reason(self.path, error)) from error
+
+    # Themes, sources and facts
+
+    def themes(self) -> list[ThemeInfo]:
+        topics = [
+            TopicInfo(t.id, t.theme_id, t.name_en, t.position)
+            for (t,) in self._rows(select(schema.Topic).order_by(schema.Topic.theme_id, schema.Topic.position))
+        ]
+        return [
+            ThemeInfo(t.id, t.name_en, t.role_en, t.position, tuple(x for x in topics if x.theme_id == t.id))
+            for (t,) in self._rows(select(schema.Theme).order_by(schema.Theme.position))
+        ]
+
+    def sources(self) -> list[SourceInfo]:
+        figures: dict[str, int] = {}
+        for (sid,) in self._rows(select(schema.Observation.source_id)):
+            figures[str(sid)] = figures.get(str(sid), 0) + 1
+        facts: dict[str, int] = {}
+        for (sid,) in self._rows(select(schema.Fact.source_id)):
+            facts[str(sid)] = facts.get(str(sid), 0) + 1
+        return [
+            SourceInfo(
+                s.id,
+                s.title,
+                s.publisher,
+                s.published,
+                s.address,
+                s.grade,
+                s.locators,
+                s.contributed,
+                figures.get(s.id, 0),
+                facts.get(s.id, 0),
+            )
+            for (s,) in self._rows(select(schema.Source).order_by(literal_column("sources.rowid")))
+        ]
+
+    def facts(self, theme_id: str | None = None) -> list[FactRow]:
+        statement = (
+            select(schema.Fact, schema.Topic, schema.Entity, schema.Source)
+            .join(schema.Topic, schema.Fact.topic_id == schema.Topic.id)
+            .join(schema.Source, schema.Fact.source_id == schema.Source.id)
+            .outerjoin(schema.Entity, schema.Fact.entity_id == schema.Entity.id)
+            .order_by(schema.Topic.theme_id, schema.Topic.position, literal_column("facts.rowid"))
+        )
+        if theme_id is not None:
+            statement = statement.where(schema.Topic.theme_id == theme_id)
+        return [
+            FactRow(
+                f.id,
+                t.theme_id,
+                t.id,
+                t.name_en,
+                f.kind,
+                f.statement_en,
+                f.entity_id,
+                e.name_en if e else None,
+                s.id,
+                s.title,
+                f.locator,
+            )
+            for f, t, e, s in self._rows(statement)
+        ]
+
+    def entities(self, theme_id: str | None = None) -> list[EntityRow]:
+        observation_links: dict[str, list[str]] = {}
+        for obs_id, entity_id in self._rows(
+            select(schema.Observation.id, schema.Indicator.entity_id)
+            .join(schema.Indicator, schema.Observation.indicator_id == schema.Indicator.id)
+            .where(schema.Indicator.entity_id.is_not(None))
+            .order_by(schema.Observation.id)
+        ):
+            observation_links.setdefault(str(entity_id), []).append(str(obs_id))
+        fact_links: dict[str, list[str]] = {}
+        for fact_id, entity_id in self._rows(
+            select(schema.Fact.id, schema.Fact.entity_id).where(schema.Fact.entity_id.is_not(None))
+        ):
+            fact_links.setdefault(str(entity_id), []).append(str(fact_id))
+        statement = select(schema.Entity).order_by(schema.Entity.theme_id, schema.Entity.name_en)
+        if theme_id is not None:
+            statement = statement.where(schema.Entity.theme_id == theme_id)
+        return [
+            EntityRow(
+                e.id,
+                e.kind,
+                e.name_en,
+                e.name_zh,
+                e.theme_id,
+                e.description_en,
+                tuple(observation_links.get(e.id, ())),
+                tuple(fact_links.get(e.id, ())),
+            )
+            for (e,) in self._rows(statement)
+        ]
+
+    def info(self) -> DataInfo:
+        meta = {str(k): str(v) for k, v in self._rows(select(schema.Meta.key, schema.Meta.value))}
+        return DataInfo(
+            schema_version=int(meta.get("schema_version", "0")),
+            data_vintage=meta.get("data_vintage", ""),
+            observation_count=len(self._rows(select(schema.Observation.id))),
+            fact_count=len(self._rows(select(schema.Fact.id))),
+            source_count=len(self._rows(select(schema.Source.id))),
+        )
+
+    # Observations
+
+    def observations(
+        self, theme_id: str | None = None, *, ids: list[str] | None = None, indicator_id: str | None = None
+    ) -> list[ObservationRow]:
+        """Figures in reading order (theme, topic, file order); filtered by theme, ids or indicator."""
+        statement = _observation_select()
+        if theme_id is not None:
+            statement = statement.where(schema.Topic.theme_id == theme_id)
+        if indicator_id is not None:
+            statement = statement.where(schema.Observation.indicator_id == indicator_id)
+        if ids is not None:
+            statement = statement.where(schema.Observation.id.in_(ids))
+        rows = self._rows(statement)
+        inputs = self._derivation_inputs([str(row[0].formula) for row in rows if row[0].formula])
+        result = [_observation_row(row, inputs) for row in rows]
+        if ids is not None:
+            order = {obs_id: position for position, obs_id in enumerate(ids)}
+            result.sort(key=lambda row: order[row.id])
+        return result
+
+    def observation(self, observation_id: str) -> ObservationRow:
+        rows = self.observations(ids=[observation_id])
+        if not rows:
+            raise KeyError(observation_id)
+        return rows[0]
+
+    def headlines(self) -> list[ObservationRow]:
+        return [row for row in self.observations() if row.headline]
+
+    def _derivation_inputs(self, formulas: list[str]) -> dict[str, DerivationInput]:
+        wanted = sorted({ref for formula in formulas for ref in formula_inputs(formula)})
+        if not wanted:
+            return {}
+        rows = self._rows(_observation_select().where(schema.Observation.id.in_(wanted)))
+        return {
+            row[0].id: DerivationInput(
+                row[0].id,
+                row[2].name_en,
+                row[0].period_label,
+                format_value(row[0].value, row[0].decimals, row[3].id, row[3].name_en, row[0].qualifier),
+            )
+            for row in rows
+        }
+
+    # Charts
+
+    def chart_for(self, observation_id: str) -> Chart:
+        """A line over the annual points of the figure's indicator when it has two or more;
+        otherwise bars comparing it with related figures of the same dimension."""
+        selected = self.observation(observation_id)
+        series = self.observations(indicator_id=selected.indicator_id)
+        annual = sorted(
+            (row for row in series if row.period_kind in schema.ANNUAL_KINDS and row.period_year is not None),
+            key=lambda row: row.period_year or 0,
+        )
+        if len(annual) >= 2:
+            return Chart(
+                kind="line",
+                title=selected.indicator,
+                unit=selected.unit,
+                citation=_citations(annual),
+                points=tuple(
+                    ChartPoint(
+                        row.period_label,
+                        float(row.period_year or 0),
+                        row.value,
+                        row.decimals,
+                        row.derived,
+                        row.value_text,
+                    )
+                    for row in annual
+                ),
+                left_out=tuple(
+                    f"{row.period_label} ({row.value_text}) is not a full year" for row in series if row not in annual
+                ),
+            )
+        return self._comparison(selected)
+
+    def _comparison(self, selected: ObservationRow) -> Chart:
+        related = [selected]
+        left_out: list[str] = []
+        scales = {str(u.id): (str(u.dimension), float(u.scale)) for (u,) in self._rows(select(schema.Unit))}
+        group = self._rows(select(schema.Indicator.compare_group).where(schema.Indicator.id == selected.indicator_id))[
+            0
+        ][0]
+        if group is not None:
+            members = self._rows(_observation_select().where(schema.Indicator.compare_group == group))
+            dimension = scales[selected.unit_id][0]
+            seen = {selected.indicator_id}
+            for row in [_observation_row(member, {}) for member in members]:
+                if row.indicator_id in seen:
+                    continue
+                seen.add(row.indicator_id)
+                if scales[row.unit_id][0] != dimension:
+                    left_out.append(f"{_short_label(row)} ({row.value_text}) is in another currency or unit")
+                    continue
+                related.append(row)
+        points = []
+        for position, row in enumerate(related):
+            factor = scales[row.unit_id][1] / scales[selected.unit_id][1]  # bars share the selected unit
+            points.append(
+                ChartPoint(
+                    f"{_short_label(row)}, {row.period_label}",
+                    float(position),
+                    row.value * factor,
+                    row.decimals,
+                    row.derived,
+                    row.value_text,
+                )
+            )
+        title = selected.indicator if len(related) == 1 else f"Compared: {_short_label(selected)} and related figures"
+        return Chart("bar", title, selected.unit, _citations(related), tuple(points), tuple(left_out))
+
+    # Search
+
+    def search(self, text: str, limit: int = 100) -> list[SearchHit]:
+        """Figures, facts and entities whose names or statements contain text (case-insensitive)."""
+        needle = text.strip()
+        if not needle:
+            return []
+        hits: list[SearchHit] = []
+        entity = aliased(schema.Entity)
+        for entity_row, theme_id in self._rows(
+            select(entity, entity.theme_id)
+            .where(
+                or_(
+                    entity.name_en.contains(needle, autoescape=True),
+                    entity.name_zh.contains(needle, autoescape=True),
+                )
+            )
+            .order_by(entity.name_en)
+            .limit(limit)
+        ):
+            hits.append(
+                SearchHit("entity", entity_row.id, str(theme_id), entity_row.name_en, entity_row.description_en)
+            )
+        matching = self._rows(
+            _observation_select()
+            .where(
+                or_(
+                    schema.Indicator.name_en.contains(needle, autoescape=True),
+                    schema.Entity.name_en.contains(needle, autoescape=True),
+                    schema.Observation.period_label.contains(needle, autoescape=True),
+                    schema.Topic.name_en.contains(needle, autoescape=True),
+                )
+            )
+            .limit(limit)
+        )
+        for row in (_observation_row(r, {}) for r in matching):
+            hits.append(
+                SearchHit(
+                    "figure",
+                    row.id,
+                    row.theme_id,
+                    row.indicator,
+                    f"{row.value_text} · {row.period_label} · {row.citation}",
+                )
+            )
+        for fact in self.facts():
+            if needle.casefold() in fact.statement.casefold() and len(hits) < 3 * limit:
+                hits.append(SearchHit("fact", fact.id, fact.theme_id, fact.statement, fact.citation))
+        return hits
+
+
+def _observation_select() -> Select[Unpack[ObservationColumns]]:
+    return (
+        select(
+            schema.Observation,
+            schema.Topic,
+            schema.Indicator,
+            schema.Unit,
+            schema.Theme,
+            schema.Source,
+            schema.Entity,
+        )
+        .join(schema.Indicator, schema.Observation.indicator_id == schema.Indicator.id)
+        .join(schema.Topic, schema.Indicator.topic_id == schema.Topic.id)
+        .join(schema.Theme, schema.Topic.theme_id == schema.Theme.id)
+        .join(schema.Unit, schema.Indicator.unit_id == schema.Unit.id)
+        .join(schema.Source, schema.Observation.source_id == schema.Source.id)
+        .outerjoin(schema.Entity, schema.Indicator.entity_id == schema.Entity.id)
+        .order_by(schema.Theme.position, schema.Topic.position, literal_column("observations.rowid"))
+    )
+
+
+def _observation_row(row: Row[Unpack[ObservationColumns]], inputs: dict[str, DerivationInput]) -> ObservationRow:
+    o, t, i, u, th, s, e = row
+    return ObservationRow(
+        id=o.id,
+        theme_id=th.id,
+        theme=th.name_en,
+        topic_id=t.id,
+        topic=t.name_en,
+        indicator_id=i.id,
+        indicator=i.name_en,
+        indicator_description=i.description_en,
+        entity_id=e.id if e else None,
+        entity=e.name_en if e else None,
+        period_label=o.period_label,
+        period_kind=o.period_kind,
+        period_year=o.period_year,
+        value=o.value,
+        decimals=o.decimals,
+        unit_id=u.id,
+        unit=u.name_en,
+        qualifier=o.qualifier,
+        provisional=o.provisional,
+        derived=o.derived,
+        formula=o.formula,
+        inputs=tuple(inputs[ref] for ref in formula_inputs(o.formula) if ref in inputs) if o.formula else (),
+        as_written=o.as_written,
+        source_id=s.id,
+        source_title=s.title,
+        source_publisher=s.publisher,
+        source_published=s.published,
+        source_address=s.address,
+        locator=o.locator,
+        headline=o.headline,
+        note=o.note,
+    )
+
+
+def _short_label(row: ObservationRow) -> str:
+    return row.indicator.split(":", 1)[0]
+
+
+def _citations(rows: list[ObservationRow]) -> str:
+    cited = dict.fromkeys(row.citation for row in rows)
+    return "Source: " + "; ".join(cited)

@@ -1,0 +1,124 @@
+"""The fact book's SQLite schema as SQLAlchemy 2.0 typed declarative models."""
+
+from __future__ import annotations
+
+from sqlalchemy import Boolean, Float, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+# Bump when a table or column changes; the reader refuses a file of another version.
+SCHEMA_VERSION = 1
+
+# How a figure is qualified in the source: "nearly" -> approximately, "more than"/"over" -> more_than.
+QUALIFIERS = ("approximately", "more_than", "up_to")
+
+# What a period label means. Only ANNUAL_KINDS are joined by a line on a trend chart.
+PERIOD_KINDS = {
+    "year": "a calendar year",
+    "year_stated": "the current year as stated during it (a plan or expected figure)",
+    "as_of": "a count or total at a date",
+    "span": "a span of time such as two years",
+    "stage": "stages of a project",
+    "per_year": "a yearly rate not tied to one year",
+    "part_year": "part of a year (months, a half, quarters)",
+    "holiday": "a public holiday period",
+    "day": "a single day",
+}
+ANNUAL_KINDS = frozenset({"year", "year_stated"})
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Meta(Base):
+    __tablename__ = "meta"
+    key: Mapped[str] = mapped_column(String, primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Source(Base):
+    __tablename__ = "sources"
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    title: Mapped[str] = mapped_column(Text)
+    publisher: Mapped[str] = mapped_column(Text)
+    published: Mapped[str | None] = mapped_column(String)  # ISO date, when the source list gives one
+    address: Mapped[str | None] = mapped_column(Text)
+    grade: Mapped[str] = mapped_column(String)
+    locators: Mapped[str] = mapped_column(Text)  # "¶1-¶21" or "|"-separated named parts
+    contributed: Mapped[str] = mapped_column(Text)
+
+
+class Theme(Base):
+    __tablename__ = "themes"
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    position: Mapped[int] = mapped_column(Integer)
+    name_en: Mapped[str] = mapped_column(Text)
+    role_en: Mapped[str] = mapped_column(Text)
+
+
+class Topic(Base):
+    __tablename__ = "topics"
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    theme_id: Mapped[str] = mapped_column(ForeignKey("themes.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    name_en: Mapped[str] = mapped_column(Text)
+
+
+class Unit(Base):
+    __tablename__ = "units"
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    name_en: Mapped[str] = mapped_column(Text)
+    dimension: Mapped[str] = mapped_column(String)  # units of one dimension convert by scale
+    scale: Mapped[float] = mapped_column(Float)
+
+
+class Entity(Base):
+    __tablename__ = "entities"
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    kind: Mapped[str] = mapped_column(String)
+    name_en: Mapped[str] = mapped_column(Text)
+    name_zh: Mapped[str | None] = mapped_column(Text)
+    theme_id: Mapped[str] = mapped_column(ForeignKey("themes.id"))
+    description_en: Mapped[str] = mapped_column(Text)
+
+
+class Indicator(Base):
+    __tablename__ = "indicators"
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    topic_id: Mapped[str] = mapped_column(ForeignKey("topics.id"), index=True)
+    name_en: Mapped[str] = mapped_column(Text)
+    unit_id: Mapped[str] = mapped_column(ForeignKey("units.id"))
+    compare_group: Mapped[str | None] = mapped_column(String, index=True)
+    entity_id: Mapped[str | None] = mapped_column(ForeignKey("entities.id"), index=True)
+    description_en: Mapped[str] = mapped_column(Text)
+
+
+class Observation(Base):
+    __tablename__ = "observations"
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    indicator_id: Mapped[str] = mapped_column(ForeignKey("indicators.id"), index=True)
+    period_label: Mapped[str] = mapped_column(Text)
+    period_kind: Mapped[str] = mapped_column(String)
+    period_year: Mapped[int | None] = mapped_column(Integer)
+    value: Mapped[float] = mapped_column(Float)
+    decimals: Mapped[int] = mapped_column(Integer)  # as published: 12.9 keeps one decimal
+    as_written: Mapped[str | None] = mapped_column(Text)  # the figure as the source writes it
+    qualifier: Mapped[str | None] = mapped_column(String)
+    provisional: Mapped[bool] = mapped_column(Boolean)
+    derived: Mapped[bool] = mapped_column(Boolean)
+    formula: Mapped[str | None] = mapped_column(Text)  # "{observation-id} / (1 + {id} / 100)"
+    source_id: Mapped[str] = mapped_column(ForeignKey("sources.id"), index=True)
+    locator: Mapped[str] = mapped_column(String)
+    headline: Mapped[bool] = mapped_column(Boolean)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class Fact(Base):
+    __tablename__ = "facts"
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    topic_id: Mapped[str] = mapped_column(ForeignKey("topics.id"), index=True)
+    kind: Mapped[str] = mapped_column(String)
+    entity_id: Mapped[str | None] = mapped_column(ForeignKey("entities.id"))
+    source_id: Mapped[str] = mapped_column(ForeignKey("sources.id"))
+    locator: Mapped[str] = mapped_column(String)
+    statement_en: Mapped[str] = mapped_column(Text)

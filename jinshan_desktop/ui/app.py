@@ -1,0 +1,107 @@
+"""The QApplication: style, chart colours, the last-resort error handler, the GUI and smoke runs."""
+
+from __future__ import annotations
+
+import gc
+import logging
+import sys
+import tempfile
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, QSettings
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from jinshan_desktop import APP_ID, APP_NAME, __version__
+from jinshan_desktop.data.queries import FactBook
+from jinshan_desktop.paths import user_config_dir
+from jinshan_desktop.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv or [sys.argv[0]])
+    app.setApplicationName(APP_ID)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(APP_ID)
+    app.setStyle("Fusion")  # one light look on every platform, matching the chart colours
+    app.setPalette(app.style().standardPalette())
+    pg.setConfigOptions(antialias=True, background="w", foreground="k")
+    return app
+
+
+def user_settings() -> QSettings:
+    return QSettings(str(user_config_dir() / "settings.ini"), QSettings.Format.IniFormat)
+
+
+class ErrorReporter:
+    """sys.excepthook for the GUI: the traceback to the log, a short sentence to the reader."""
+
+    def __init__(self, show_dialog: bool = True) -> None:
+        self.show_dialog = show_dialog
+        self.errors: list[str] = []
+
+    def __call__(self, kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+        log.error("unexpected error\n%s", "".join(traceback.format_exception(kind, error, trace)))
+        self.errors.append(f"{kind.__name__}: {error}")
+        if self.show_dialog and QApplication.instance() is not None:
+            QMessageBox.critical(
+                None,
+                APP_NAME,
+                QApplication.translate(
+                    "ErrorReporter",
+                    "Something went wrong: %1\nThe details are in the log file; the window stays open.",
+                ).replace("%1", str(error) or kind.__name__),
+            )
+
+
+def _dispose(window: MainWindow) -> None:
+    # Delete the widgets while Qt is alive: left to interpreter shutdown, pyqtgraph items are
+    # collected after their C++ scene and Python aborts ("none_dealloc").
+    window.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    QApplication.processEvents()
+    gc.collect()
+
+
+def run_gui(book: FactBook) -> int:
+    app = create_application()
+    sys.excepthook = ErrorReporter()
+    window = MainWindow(book, user_settings())
+    window.show()
+    status = app.exec()
+    _dispose(window)
+    return status
+
+
+def run_smoke(book: FactBook, say: Callable[[str], None] = print) -> int:
+    """Open the window, visit every tab, draw every figure's chart; one line per tab; 0 when all went well."""
+    app = create_application()
+    reporter = ErrorReporter(show_dialog=False)
+    sys.excepthook = reporter
+    with tempfile.TemporaryDirectory() as folder:
+        window = MainWindow(book, QSettings(str(Path(folder) / "smoke.ini"), QSettings.Format.IniFormat))
+        window.show()
+        app.processEvents()
+        for index in range(window.tabs.count()):
+            window.tabs.setCurrentIndex(index)
+            view = window.current_view()
+            for row in range(view.proxy.rowCount()):
+                view.select_observation_at(row)
+                app.processEvents()
+            if window.grab().isNull():
+                reporter.errors.append(f"tab {window.tabs.tabText(index)} did not render")
+            say(f"{window.tabs.tabText(index)}: {view.row_count()} rows")
+        window.close()
+        _dispose(window)
+    if reporter.errors:
+        say(f"smoke failed: {reporter.errors[0]}")
+        return 1
+    return 0

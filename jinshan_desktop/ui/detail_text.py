@@ -1,0 +1,85 @@
+"""HTML for the detail pane: the full citation and reading of one figure, fact or entity."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QCoreApplication as Core
+
+from jinshan_desktop.data.formatting import qualifier_words
+from jinshan_desktop.data.queries import EntityRow, FactRow, ObservationRow
+from jinshan_desktop.data.schema import PERIOD_KINDS
+
+
+def _tr(text: str) -> str:
+    return Core.translate("DetailPane", text)
+
+
+def _line(label: str, value: str | None) -> str:
+    return (
+        f"<tr><td style='color:#5f6b7a;padding-right:10px'>{escape(label)}</td><td>{value}</td></tr>" if value else ""
+    )
+
+
+def _citation_lines(title: str, publisher: str, published: str | None, locator: str, address: str | None) -> str:
+    return (
+        _line(_tr("Document"), escape(title))
+        + _line(_tr("Publisher"), escape(publisher))
+        + _line(_tr("Published"), escape(published or _tr("date not given")))
+        + _line(_tr("Where"), escape(locator))
+        + _line(_tr("Address"), escape(address) if address else None)
+    )
+
+
+def observation_html(row: ObservationRow, entity: EntityRow | None = None) -> str:
+    parts = [
+        f"<h3>{escape(row.indicator)}</h3>",
+        f"<p style='font-size:15pt'><b>{escape(row.value_text)}</b> &nbsp; {escape(row.period_label)}</p>",
+        f"<p>{escape(row.indicator_description)}</p><table>",
+        _line(_tr("Theme"), escape(f"{row.theme} › {row.topic}")),
+        _line(_tr("Period"), escape(f"{row.period_label} — {PERIOD_KINDS[row.period_kind]}")),
+        _line(_tr("Qualifier"), escape(qualifier_words(row.qualifier))),
+        _line(_tr("As written"), escape(row.as_written) if row.as_written else None),
+    ]
+    if row.derived:
+        inputs = "<br>".join(escape(f"{item.indicator}, {item.period}: {item.value_text}") for item in row.inputs)
+        parts += [
+            _line(_tr("Status"), _tr("derived — computed from published figures, not published itself")),
+            _line(_tr("Formula"), escape(row.readable_formula or "")),
+            _line(_tr("Inputs"), inputs),
+        ]
+    elif row.provisional:
+        parts.append(_line(_tr("Status"), _tr("provisional — may be revised")))
+    parts.append(_line(_tr("Note"), escape(row.note) if row.note else None))
+    parts.append(_line(_tr("Citation"), f"<b>{escape(row.citation)}</b>"))
+    parts.append(
+        _citation_lines(row.source_title, row.source_publisher, row.source_published, row.locator, row.source_address)
+    )
+    parts.append("</table>")
+    if entity is not None:
+        parts.append(entity_summary_html(entity))
+    return "".join(parts)
+
+
+def entity_summary_html(entity: EntityRow) -> str:
+    name = escape(entity.name) + (f" ({escape(entity.name_zh)})" if entity.name_zh else "")
+    return (
+        f"<p><b>{name}</b> — {escape(entity.description)}. "
+        + escape(_tr("{figures} figures and {facts} facts; type its name in the filter box to see them together."))
+        .replace("{figures}", str(len(entity.observation_ids)))
+        .replace("{facts}", str(len(entity.fact_ids)))
+        + "</p>"
+    )
+
+
+def fact_html(fact: FactRow, title: str, publisher: str, published: str | None, address: str | None) -> str:
+    return "".join(
+        [
+            f"<h3>{escape(fact.topic)}</h3><p style='font-size:12pt'>{escape(fact.statement)}</p><table>",
+            _line(_tr("Kind"), escape(fact.kind)),
+            _line(_tr("About"), escape(fact.entity) if fact.entity else None),
+            _line(_tr("Citation"), f"<b>{escape(fact.citation)}</b>"),
+            _citation_lines(title, publisher, published, fact.locator, address),
+            "</table>",
+        ]
+    )

@@ -1,0 +1,63 @@
+"""Find (Ctrl+F): one search across every theme's figures, facts and entities."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from jinshan_desktop.data.queries import FactBook, SearchHit
+
+HIT_ROLE = Qt.ItemDataRole.UserRole
+
+
+class FindDialog(QDialog):
+    hit_chosen = Signal(object)  # SearchHit
+
+    def __init__(self, book: FactBook, theme_names: dict[str, str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.book = book
+        self.theme_names = theme_names
+        self.setWindowTitle(self.tr("Find"))
+        self.resize(640, 420)
+        self.query = QLineEdit()
+        self.query.setPlaceholderText(self.tr("Search figures, facts and names in every theme"))
+        self.query.setClearButtonEnabled(True)
+        self.results = QListWidget()
+        self.results.setWordWrap(True)
+        self.summary = QLabel()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.query)
+        layout.addWidget(self.results, 1)
+        layout.addWidget(self.summary)
+        # Search as the reader types, once typing pauses.
+        self._timer = QTimer(self, singleShot=True, interval=150)
+        self._timer.timeout.connect(self.run_search)
+        self.query.textChanged.connect(self._timer.start)
+        self.query.returnPressed.connect(self._choose_current_or_first)
+        self.results.itemActivated.connect(self._choose)
+
+    def run_search(self) -> None:
+        self.results.clear()
+        hits = self.book.search(self.query.text())
+        kinds = {"figure": self.tr("Figure"), "fact": self.tr("Fact"), "entity": self.tr("Name")}
+        for hit in hits:
+            item = QListWidgetItem(
+                f"{kinds[hit.kind]} · {self.theme_names.get(hit.theme_id, '')}\n{hit.title}\n{hit.detail}"
+            )
+            item.setData(HIT_ROLE, hit)
+            self.results.addItem(item)
+        self.summary.setText(self.tr("%1 results").replace("%1", str(len(hits))) if self.query.text().strip() else "")
+        if hits:
+            self.results.setCurrentRow(0)
+
+    def _choose_current_or_first(self) -> None:
+        self._timer.stop()
+        self.run_search()
+        item = self.results.currentItem()
+        if item is not None:
+            self._choose(item)
+
+    def _choose(self, item: QListWidgetItem) -> None:
+        hit: SearchHit = item.data(HIT_ROLE)
+        self.hit_chosen.emit(hit)
+        self.accept()

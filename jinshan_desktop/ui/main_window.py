@@ -1,0 +1,267 @@
+"""The main window: menus, tabs and status bar. All cross-tab wiring lives here."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QTabWidget, QWidget
+
+from jinshan_desktop import APP_NAME, __version__
+from jinshan_desktop.data import exporting
+from jinshan_desktop.data.queries import FactBook, SearchHit
+from jinshan_desktop.paths import user_log_dir
+from jinshan_desktop.ui.find_dialog import FindDialog
+from jinshan_desktop.ui.overview_view import OverviewView
+from jinshan_desktop.ui.sources_dialog import SourcesDialog
+from jinshan_desktop.ui.theme_view import ThemeView
+
+log = logging.getLogger(__name__)
+DISTRICT_THEME = "district"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, book: FactBook, settings: QSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.book = book
+        self.settings = settings
+        self.setWindowTitle(self.tr("Jinshan Fact Book"))
+        self.resize(1280, 820)
+
+        themes = book.themes()
+        district = next(theme for theme in themes if theme.id == DISTRICT_THEME)
+        tab_themes = [theme for theme in themes if theme.id != DISTRICT_THEME]
+        self.theme_names = {theme.id: theme.name for theme in themes}
+
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.overview = OverviewView(book, tab_themes, district)
+        self.overview.figure_chosen.connect(self.open_observation)
+        self.tabs.addTab(self.overview, self.tr("Overview"))
+        self.theme_views: dict[str, ThemeView] = {DISTRICT_THEME: self.overview.district_view}
+        self.tab_of_theme: dict[str, int] = {DISTRICT_THEME: 0}
+        for theme in tab_themes:
+            view = ThemeView(book, theme)
+            self.theme_views[theme.id] = view
+            self.tab_of_theme[theme.id] = self.tabs.addTab(view, theme.name)
+        self.setCentralWidget(self.tabs)
+
+        self.find_dialog = FindDialog(book, self.theme_names, self)
+        self.find_dialog.hit_chosen.connect(self.open_hit)
+        self._build_menus()
+        info = book.info()
+        self.statusBar().showMessage(
+            self.tr("%1 figures · %2 facts · %3 sources · data as of %4")
+            .replace("%1", str(info.observation_count))
+            .replace("%2", str(info.fact_count))
+            .replace("%3", str(info.source_count))
+            .replace("%4", info.data_vintage)
+        )
+        self._restore_state()
+
+    # Menus
+
+    def _action(self, text: str, slot, shortcut: QKeySequence | str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        menu_bar = self.menuBar()
+        file_menu = menu_bar.addMenu(self.tr("&File"))
+        self.export_table_action = self._action(
+            self.tr("&Export current table as CSV…"), self.export_current_table, "Ctrl+E"
+        )
+        self.export_all_action = self._action(
+            self.tr("Export &all tables as CSV…"), self.export_all_tables, "Ctrl+Shift+E"
+        )
+        self.export_png_action = self._action(self.tr("Export chart as &PNG…"), self.export_chart_png)
+        self.export_svg_action = self._action(self.tr("Export chart as &SVG…"), self.export_chart_svg)
+        file_menu.addActions([self.export_table_action, self.export_all_action])
+        encoding_menu = file_menu.addMenu(self.tr("CSV e&ncoding"))
+        self.encoding_group = QActionGroup(self)
+        chosen = str(self.settings.value("csv/encoding", exporting.DEFAULT_ENCODING))
+        for encoding, label in exporting.ENCODINGS.items():
+            action = QAction(label, self, checkable=True)
+            action.setData(encoding)
+            action.setChecked(encoding == chosen)
+            self.encoding_group.addAction(action)
+            encoding_menu.addAction(action)
+        self.encoding_group.triggered.connect(lambda a: self.settings.setValue("csv/encoding", a.data()))
+        file_menu.addSeparator()
+        file_menu.addActions([self.export_png_action, self.export_svg_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit))
+
+        edit_menu = menu_bar.addMenu(self.tr("&Edit"))
+        self.copy_action = self._action(self.tr("&Copy"), self.copy_selection, QKeySequence.StandardKey.Copy)
+        self.find_action = self._action(self.tr("&Find…"), self.show_find, QKeySequence.StandardKey.Find)
+        edit_menu.addActions([self.copy_action, self.find_action])
+
+        view_menu = menu_bar.addMenu(self.tr("&View"))
+        self.view_actions = []
+        for index in range(self.tabs.count()):
+            action = self._action(
+                self.tabs.tabText(index), lambda _=False, i=index: self.tabs.setCurrentIndex(i), f"Ctrl+{index + 1}"
+            )
+            self.view_actions.append(action)
+            view_menu.addAction(action)
+
+        help_menu = menu_bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("&Sources"), self.show_sources))
+        help_menu.addAction(self._action(self.tr("&About"), self.show_about))
+
+    # Navigation
+
+    def current_view(self) -> ThemeView:
+        widget = self.tabs.currentWidget()
+        return widget.district_view if isinstance(widget, OverviewView) else widget
+
+    def open_observation(self, observation_id: str) -> None:
+        theme_id = self.book.observation(observation_id).theme_id
+        self.tabs.setCurrentIndex(self.tab_of_theme[theme_id])
+        self.theme_views[theme_id].select_observation(observation_id)
+
+    def open_hit(self, hit: SearchHit) -> None:
+        self.tabs.setCurrentIndex(self.tab_of_theme[hit.theme_id])
+        view = self.theme_views[hit.theme_id]
+        if hit.kind == "figure":
+            view.select_observation(hit.target_id)
+        elif hit.kind == "fact":
+            view.select_fact(hit.target_id)
+        else:
+            view.show_entity(hit.target_id)
+
+    def show_find(self) -> None:
+        self.find_dialog.show()
+        self.find_dialog.raise_()
+        self.find_dialog.query.setFocus()
+        self.find_dialog.query.selectAll()
+
+    def copy_selection(self) -> None:
+        text = self.current_view().selection_as_tsv()
+        if text:
+            QGuiApplication.clipboard().setText(text)
+            self.statusBar().showMessage(self.tr("Copied %1 rows").replace("%1", str(text.count("\n") - 1)), 4000)
+
+    # Exports
+
+    def csv_encoding(self) -> str:
+        action = self.encoding_group.checkedAction()
+        return action.data() if action is not None else exporting.DEFAULT_ENCODING
+
+    def _last_folder(self) -> str:
+        return str(self.settings.value("export/folder", str(Path.home())))
+
+    def _remember_folder(self, folder: Path) -> None:
+        self.settings.setValue("export/folder", str(folder))
+
+    def _report_failure(self, error: Exception) -> None:
+        log.warning("export failed: %s", error)
+        QMessageBox.warning(self, self.tr("Export failed"), str(error))
+
+    def export_current_table(self) -> None:
+        view = self.current_view()
+        default = Path(self._last_folder()) / f"jinshan-{view.theme.id}.csv"
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export table as CSV"), str(default), self.tr("CSV files (*.csv)")
+        )
+        if not name:
+            return
+        path = Path(name)
+        rows = self.book.observations(ids=view.visible_observation_ids())
+        try:
+            exporting.export_table(exporting.observations_table(rows, path.name), path, self.csv_encoding())
+        except (exporting.ExportError, OSError) as error:
+            self._report_failure(error)
+            return
+        self._remember_folder(path.parent)
+        self.statusBar().showMessage(
+            self.tr("Exported %1 rows to %2").replace("%1", str(len(rows))).replace("%2", str(path))
+        )
+
+    def export_all_tables(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Export all tables to folder"), self._last_folder())
+        if not folder:
+            return
+        try:
+            written = exporting.export_all(self.book, Path(folder), self.csv_encoding())
+        except (exporting.ExportError, OSError) as error:
+            self._report_failure(error)
+            return
+        self._remember_folder(Path(folder))
+        self.statusBar().showMessage(
+            self.tr("Exported %1 files to %2").replace("%1", str(len(written))).replace("%2", folder)
+        )
+
+    def _export_chart(self, suffix: str, label: str) -> None:
+        view = self.current_view()
+        if view.chart.chart is None:
+            QMessageBox.information(self, self.tr("No chart"), self.tr("Select a figure first; its chart is exported."))
+            return
+        default = Path(self._last_folder()) / f"jinshan-chart.{suffix}"
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export chart"), str(default), f"{label} (*.{suffix})")
+        if not name:
+            return
+        try:
+            (view.chart.export_png if suffix == "png" else view.chart.export_svg)(Path(name))
+        except (exporting.ExportError, OSError) as error:
+            self._report_failure(error)
+            return
+        self._remember_folder(Path(name).parent)
+        self.statusBar().showMessage(self.tr("Chart saved to %1").replace("%1", name))
+
+    def export_chart_png(self) -> None:
+        self._export_chart("png", self.tr("PNG images"))
+
+    def export_chart_svg(self) -> None:
+        self._export_chart("svg", self.tr("SVG images"))
+
+    # Help
+
+    def show_sources(self) -> None:
+        SourcesDialog(self.book.sources(), self).exec()
+
+    def show_about(self) -> None:
+        info = self.book.info()
+        QMessageBox.about(
+            self,
+            self.tr("About"),
+            self.tr(
+                "<h3>%1 %2</h3><p>The published facts of Jinshan District, Shanghai, with the document and "
+                "paragraph of each figure.</p><p>Data as of %3: %4 figures, %5 facts from %6 sources.<br>"
+                "Database: %7<br>Log file folder: %8</p>"
+            )
+            .replace("%1", APP_NAME)
+            .replace("%2", __version__)
+            .replace("%3", info.data_vintage)
+            .replace("%4", str(info.observation_count))
+            .replace("%5", str(info.fact_count))
+            .replace("%6", str(info.source_count))
+            .replace("%7", str(self.book.path))
+            .replace("%8", str(user_log_dir())),
+        )
+
+    # Remembering the reader
+
+    def _restore_state(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        tab = int(self.settings.value("window/tab", 0))
+        if 0 <= tab < self.tabs.count():
+            self.tabs.setCurrentIndex(tab)
+
+    def save_state(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/tab", self.tabs.currentIndex())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        self.find_dialog.close()
+        super().closeEvent(event)

@@ -1,0 +1,241 @@
+"""ONE view for every theme: topics, a filterable sortable table, the chart, facts and a detail pane."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jinshan_desktop.data.exporting import rows_as_tsv
+from jinshan_desktop.data.queries import FactBook, ThemeInfo
+from jinshan_desktop.ui.detail_text import fact_html, observation_html
+from jinshan_desktop.ui.table_model import ROW_ROLE, ObservationFilterProxy, ObservationTableModel
+from jinshan_desktop.ui.trend_chart import TrendChart
+
+FACT_ROLE = Qt.ItemDataRole.UserRole
+
+
+class ThemeView(QWidget):
+    """Given a theme, shows its figures and facts; the main window makes one per theme."""
+
+    observation_selected = Signal(str)
+
+    def __init__(self, book: FactBook, theme: ThemeInfo, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.book = book
+        self.theme = theme
+        self._sources = {source.id: source for source in book.sources()}
+        self._entities = {entity.id: entity for entity in book.entities()}
+        self._facts = book.facts(theme.id)
+
+        self.model = ObservationTableModel(book.observations(theme.id), self)
+        self.proxy = ObservationFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.topic_buttons = QButtonGroup(self)
+        topic_bar = QHBoxLayout()
+        topic_bar.setSpacing(4)
+        for position, (topic_id, name) in enumerate(
+            [(None, self.tr("All topics"))] + [(t.id, t.name) for t in theme.topics]
+        ):
+            button = QPushButton(name)
+            button.setCheckable(True)
+            button.setProperty("topic_id", topic_id)
+            button.setChecked(position == 0)
+            self.topic_buttons.addButton(button, position)
+            topic_bar.addWidget(button)
+        topic_bar.addStretch(1)
+        self.topic_buttons.idClicked.connect(self._topic_chosen)
+
+        self.filter_box = QLineEdit()
+        self.filter_box.setPlaceholderText(self.tr("Filter figures: type a word, a name, a year…"))
+        self.filter_box.setClearButtonEnabled(True)
+        self.filter_box.textChanged.connect(self._filter_changed)
+
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # reading order until the reader sorts
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.resizeColumnsToContents()  # a theme holds tens of rows, not thousands
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(ObservationTableModel.COL_INDICATOR, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(
+            ObservationTableModel.COL_PERIOD, min(header.sectionSize(ObservationTableModel.COL_PERIOD), 130)
+        )
+        # The topic buttons and the detail pane name the topic; the column stays in copies and the model.
+        self.table.setColumnHidden(ObservationTableModel.COL_TOPIC, True)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+
+        self.count_label = QLabel()
+        self.facts_list = QListWidget()
+        self.facts_list.setWordWrap(True)
+        self.facts_list.currentItemChanged.connect(self._fact_changed)
+        self._fill_facts()
+
+        self.chart = TrendChart()
+        self.detail = QTextBrowser()
+        self.detail.setOpenLinks(False)
+        self.detail.setPlaceholderText(self.tr("Select a figure or a fact to see where it comes from."))
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(topic_bar)
+        left_layout.addWidget(self.filter_box)
+        table_and_facts = QSplitter(Qt.Orientation.Vertical)
+        table_and_facts.addWidget(self.table)
+        facts_panel = QWidget()
+        facts_layout = QVBoxLayout(facts_panel)
+        facts_layout.setContentsMargins(0, 0, 0, 0)
+        self.facts_heading = QLabel(self.tr("Facts without a number"))
+        self.facts_heading.setStyleSheet("font-weight: bold")
+        facts_layout.addWidget(self.facts_heading)
+        facts_layout.addWidget(self.facts_list)
+        table_and_facts.addWidget(facts_panel)
+        table_and_facts.setSizes([420, 180])
+        left_layout.addWidget(table_and_facts, 1)
+        left_layout.addWidget(self.count_label)
+
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(self.chart)
+        right.addWidget(self.detail)
+        right.setSizes([330, 270])
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([780, 520])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(splitter)
+        self._update_count()
+
+    # What other parts of the window ask of a view
+
+    def row_count(self) -> int:
+        return self.model.rowCount()
+
+    def visible_observation_ids(self) -> list[str]:
+        return [self.proxy.index(row, 0).data(ROW_ROLE).id for row in range(self.proxy.rowCount())]
+
+    def select_observation(self, observation_id: str) -> bool:
+        self._reset_filters()
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if index.data(ROW_ROLE).id == observation_id:
+                self.table.selectionModel().setCurrentIndex(
+                    index,
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+                )
+                self.table.scrollTo(index)
+                self.table.setFocus()
+                return True
+        return False
+
+    def select_fact(self, fact_id: str) -> bool:
+        self._reset_filters()
+        for row in range(self.facts_list.count()):
+            item = self.facts_list.item(row)
+            if item.data(FACT_ROLE) == fact_id:
+                self.facts_list.setCurrentItem(item)
+                self.facts_list.scrollToItem(item)
+                return True
+        return False
+
+    def show_entity(self, entity_id: str) -> None:
+        """Filter the table to the entity's figures and select the first."""
+        self._reset_filters()
+        entity = self._entities[entity_id]
+        self.filter_box.setText(entity.name)
+        if self.proxy.rowCount():
+            self.select_observation_at(0)
+
+    def select_observation_at(self, proxy_row: int) -> None:
+        index = self.proxy.index(proxy_row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
+
+    def selection_as_tsv(self) -> str:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        if not rows:
+            return ""
+        columns = range(self.proxy.columnCount())
+        headers = [self.proxy.headerData(column, Qt.Orientation.Horizontal) for column in columns]
+        cells = [[self.proxy.index(row, column).data() for column in columns] for row in rows]
+        return rows_as_tsv(headers, cells)
+
+    # Reactions
+
+    def _reset_filters(self) -> None:
+        self.filter_box.clear()
+        first = self.topic_buttons.button(0)
+        if not first.isChecked():
+            first.setChecked(True)
+            self._topic_chosen(0)
+
+    def _topic_chosen(self, button_id: int) -> None:
+        topic_id = self.topic_buttons.button(button_id).property("topic_id")
+        self.proxy.set_topic(topic_id)
+        self._fill_facts(topic_id)
+        self._update_count()
+
+    def _filter_changed(self, text: str) -> None:
+        self.proxy.set_text(text)
+        self._update_count()
+
+    def _update_count(self) -> None:
+        self.count_label.setText(
+            self.tr("%1 of %2 figures shown")
+            .replace("%1", str(self.proxy.rowCount()))
+            .replace("%2", str(self.model.rowCount()))
+        )
+
+    def _fill_facts(self, topic_id: str | None = None) -> None:
+        self.facts_list.clear()
+        for fact in self._facts:
+            if topic_id is None or fact.topic_id == topic_id:
+                item = QListWidgetItem(f"{fact.statement}  [{fact.citation}]")
+                item.setData(FACT_ROLE, fact.id)
+                item.setToolTip(fact.statement)
+                self.facts_list.addItem(item)
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            return
+        row = current.data(ROW_ROLE)
+        self.chart.show_chart(self.book.chart_for(row.id))
+        entity = self._entities.get(row.entity_id) if row.entity_id else None
+        self.detail.setHtml(observation_html(row, entity))
+        self.observation_selected.emit(row.id)
+
+    def _fact_changed(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
+        if current is None:
+            return
+        fact = next(f for f in self._facts if f.id == current.data(FACT_ROLE))
+        source = self._sources[fact.source_id]
+        self.detail.setHtml(fact_html(fact, source.title, source.publisher, source.published, source.address))

@@ -1,0 +1,147 @@
+"""The pyqtgraph chart: a line over annual figures or bars comparing related ones, titled and sourced."""
+
+from __future__ import annotations
+
+import textwrap
+from html import escape
+from pathlib import Path
+
+import pyqtgraph as pg
+from pyqtgraph.exporters import SVGExporter
+from PySide6.QtCore import QCoreApplication as Core
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from jinshan_desktop.data.exporting import atomic_target
+from jinshan_desktop.data.queries import Chart
+
+ACCENT = QColor("#1f6fb2")
+MUTED = QColor("#5f6b7a")
+
+
+def _wrapped(text: str, width: int) -> str:
+    """Break a long title or source line for the chart: pyqtgraph labels do not wrap by themselves."""
+    return "<br>".join(escape(line) for line in textwrap.wrap(text, width)) or ""
+
+
+class TrendChart(QWidget):
+    """Shows one Chart; the title and the source are part of the scene, so exports carry them."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        background = self.palette().color(QPalette.ColorRole.Base)
+        text = self.palette().color(QPalette.ColorRole.Text)
+        self._text_color = text
+        self.canvas = pg.GraphicsLayoutWidget()
+        self.canvas.setBackground(background)
+        self.canvas.setMinimumHeight(260)
+        self.title_label = self.canvas.addLabel("", row=0, col=0, size="11pt", bold=True, color=text)
+        self.plot = self.canvas.addPlot(row=1, col=0)
+        self.source_label = self.canvas.addLabel("", row=2, col=0, size="8pt", color=MUTED, justify="left")
+        self.plot.setMenuEnabled(False)
+        self.plot.hideButtons()
+        self.plot.setMouseEnabled(x=False, y=False)
+        self.plot.showGrid(x=False, y=True, alpha=0.25)
+        for name in ("left", "bottom"):
+            axis = self.plot.getAxis(name)
+            axis.setPen(pg.mkPen(MUTED))
+            axis.setTextPen(pg.mkPen(text))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.canvas)
+        self.chart: Chart | None = None
+        self.show_chart(None)
+
+    def show_chart(self, chart: Chart | None) -> None:
+        self.chart = chart
+        self.plot.clear()
+        if chart is None:
+            self.title_label.setText(Core.translate("TrendChart", "Select a figure to see its chart"))
+            self.source_label.setText("")
+            self.plot.getAxis("left").setLabel("")
+            self.plot.getAxis("bottom").setLabel("")
+            return
+        self.title_label.setText(_wrapped(chart.title, 60))
+        notes = [_wrapped(chart.citation, 110), *chart.left_out]
+        if any(point.derived for point in chart.points):
+            notes.append(Core.translate("TrendChart", "Hollow markers and dashed lines: derived figures"))
+        self.source_label.setText("<br>".join(notes))
+        if chart.kind == "line":
+            self._draw_line(chart)
+        else:
+            self._draw_bars(chart)
+
+    def _draw_line(self, chart: Chart) -> None:
+        years = [point.x for point in chart.points]
+        left = self.plot.getAxis("left")
+        left.setLabel(chart.unit)
+        left.show()
+        bottom = self.plot.getAxis("bottom")
+        bottom.setLabel("")
+        bottom.setTicks([[(year, str(int(year))) for year in years]])
+        for first, second in zip(chart.points, chart.points[1:], strict=False):
+            style = Qt.PenStyle.DashLine if first.derived or second.derived else Qt.PenStyle.SolidLine
+            self.plot.addItem(
+                pg.PlotCurveItem(
+                    [first.x, second.x],
+                    [first.value, second.value],
+                    pen=pg.mkPen(ACCENT, width=2, style=style),
+                )
+            )
+        self.plot.addItem(
+            pg.ScatterPlotItem(
+                x=years,
+                y=[point.value for point in chart.points],
+                size=11,
+                pen=pg.mkPen(ACCENT, width=2),
+                brush=[pg.mkBrush("w" if point.derived else ACCENT) for point in chart.points],
+            )
+        )
+        for point in chart.points:
+            label = pg.TextItem(point.value_text, color=self._text_color, anchor=(0.5, 1.3))
+            label.setPos(point.x, point.value)
+            self.plot.addItem(label)
+        values = [point.value for point in chart.points]
+        span = (max(values) - min(values)) or abs(values[0]) or 1.0
+        margin = max(0.6, 0.18 * (max(years) - min(years)))  # room for the value labels at the ends
+        self.plot.setXRange(min(years) - margin, max(years) + margin, padding=0)
+        self.plot.setYRange(min(values) - 0.25 * span, max(values) + 0.35 * span, padding=0)
+
+    def _draw_bars(self, chart: Chart) -> None:
+        count = len(chart.points)
+        positions = [count - 1 - index for index in range(count)]  # first figure on top
+        values = [point.value for point in chart.points]
+        self.plot.addItem(
+            pg.BarGraphItem(
+                x0=[0] * count,
+                y=positions,
+                height=0.45,
+                width=values,
+                brushes=[pg.mkBrush("w" if point.derived else ACCENT) for point in chart.points],
+                pen=pg.mkPen(ACCENT),
+            )
+        )
+        for position, point in zip(positions, chart.points, strict=True):
+            name = pg.TextItem(point.label, color=self._text_color, anchor=(0, 1))
+            name.setPos(0, position + 0.25)
+            self.plot.addItem(name)
+            value = pg.TextItem(point.value_text, color=MUTED, anchor=(0, 0.5))
+            value.setPos(max(point.value, 0), position)
+            self.plot.addItem(value)
+        self.plot.getAxis("left").hide()
+        bottom = self.plot.getAxis("bottom")
+        bottom.setTicks(None)
+        bottom.setLabel(chart.unit)
+        low, high = min(0.0, *values), max(0.0, *values)
+        self.plot.setXRange(low, high + 0.35 * ((high - low) or 1.0), padding=0.02)
+        self.plot.setYRange(-0.6, count - 0.2, padding=0)
+
+    def export_png(self, path: Path) -> None:
+        with atomic_target(path) as temporary:
+            if not self.canvas.grab().save(str(temporary), "PNG"):
+                raise OSError(f"Qt could not write a PNG image to {temporary}")
+
+    def export_svg(self, path: Path) -> None:
+        with atomic_target(path) as temporary:
+            SVGExporter(self.canvas.ci).export(str(temporary))
