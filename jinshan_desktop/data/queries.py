@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal, TypeVarTuple, Unpack
+from typing import Literal, TypeVarTuple
 from urllib.parse import quote
 
 from sqlalchemy import Select, create_engine, literal_column, or_, select
@@ -253,7 +253,7 @@ class FactBook:
     def _session(self) -> Session:
         return Session(self._engine)
 
-    def _rows(self, statement: Select[Unpack[Columns]]) -> list[Row[Unpack[Columns]]]:
+    def _rows(self, statement: Select[*Columns]) -> list[Row[*Columns]]:
         try:
             with self._session() as session:
                 return list(session.execute(statement))
@@ -528,7 +528,7 @@ class FactBook:
         return hits
 
 
-def _observation_select() -> Select[Unpack[ObservationColumns]]:
+def _observation_select() -> Select[*ObservationColumns]:
     return (
         select(
             schema.Observation,
@@ -549,7 +549,7 @@ def _observation_select() -> Select[Unpack[ObservationColumns]]:
     )
 
 
-def _observation_row(row: Row[Unpack[ObservationColumns]], inputs: dict[str, DerivationInput]) -> ObservationRow:
+def _observation_row(row: Row[*ObservationColumns], inputs: dict[str, DerivationInput]) -> ObservationRow:
     o, t, i, u, th, s, e = row
     return ObservationRow(
         id=o.id,

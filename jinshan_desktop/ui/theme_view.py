@@ -81,9 +81,10 @@ class ThemeView(QWidget):
         self.table.resizeColumnsToContents()  # a theme holds tens of rows, not thousands
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(ObservationTableModel.COL_INDICATOR, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(
-            ObservationTableModel.COL_PERIOD, min(header.sectionSize(ObservationTableModel.COL_PERIOD), 130)
-        )
+        # Long periods and citations are elided (the tooltip and detail pane give them whole),
+        # so that the indicator, the column people read first, keeps its room.
+        for column, widest in ((ObservationTableModel.COL_PERIOD, 120), (ObservationTableModel.COL_SOURCE, 160)):
+            header.resizeSection(column, min(header.sectionSize(column), widest))
         # The topic buttons and the detail pane name the topic; the column stays in copies and the model.
         self.table.setColumnHidden(ObservationTableModel.COL_TOPIC, True)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
@@ -121,14 +122,14 @@ class ThemeView(QWidget):
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.chart)
         right.addWidget(self.detail)
-        right.setSizes([330, 270])
+        right.setSizes([420, 230])
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([780, 520])
+        splitter.setSizes([860, 440])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(splitter)

@@ -7,10 +7,10 @@ from html import escape
 from pathlib import Path
 
 import pyqtgraph as pg
-from pyqtgraph.exporters import SVGExporter
 from PySide6.QtCore import QCoreApplication as Core
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QColor, QPainter, QPalette, QResizeEvent
+from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from jinshan_desktop.data.exporting import atomic_target
@@ -21,8 +21,7 @@ MUTED = QColor("#5f6b7a")
 
 
 def _wrapped(text: str, width: int) -> str:
-    """Break a long title or source line for the chart: pyqtgraph labels do not wrap by themselves."""
-    return "<br>".join(escape(line) for line in textwrap.wrap(text, width)) or ""
+    return "<br>".join(escape(line) for line in textwrap.wrap(text, width))
 
 
 class TrendChart(QWidget):
@@ -51,26 +50,37 @@ class TrendChart(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.canvas)
         self.chart: Chart | None = None
+        self._label_texts: tuple[str, list[str]] = ("", [])
         self.show_chart(None)
 
     def show_chart(self, chart: Chart | None) -> None:
         self.chart = chart
         self.plot.clear()
         if chart is None:
-            self.title_label.setText(Core.translate("TrendChart", "Select a figure to see its chart"))
-            self.source_label.setText("")
+            self._label_texts = (Core.translate("TrendChart", "Select a figure to see its chart"), [])
+            self._apply_labels()
             self.plot.getAxis("left").setLabel("")
             self.plot.getAxis("bottom").setLabel("")
             return
-        self.title_label.setText(_wrapped(chart.title, 60))
-        notes = [_wrapped(chart.citation, 110), *chart.left_out]
+        self._label_texts = (chart.title, [chart.citation, *chart.left_out])
         if any(point.derived for point in chart.points):
-            notes.append(Core.translate("TrendChart", "Hollow markers and dashed lines: derived figures"))
-        self.source_label.setText("<br>".join(notes))
+            self._label_texts[1].append(Core.translate("TrendChart", "Hollow markers and dashed lines: derived figures"))
+        self._apply_labels()
         if chart.kind == "line":
             self._draw_line(chart)
         else:
             self._draw_bars(chart)
+
+    def _apply_labels(self) -> None:
+        """Title and source wrapped to the chart's width: pyqtgraph labels do not wrap by themselves."""
+        title, notes = self._label_texts
+        width = max(self.canvas.width(), 240)
+        self.title_label.setText(_wrapped(title, width // 10))
+        self.source_label.setText("<br>".join(_wrapped(note, width // 6) for note in notes))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._apply_labels()
 
     def _draw_line(self, chart: Chart) -> None:
         years = [point.x for point in chart.points]
@@ -123,7 +133,9 @@ class TrendChart(QWidget):
             )
         )
         for position, point in zip(positions, chart.points, strict=True):
-            name = pg.TextItem(point.label, color=self._text_color, anchor=(0, 1))
+            name = pg.TextItem(
+                textwrap.shorten(point.label, 56, placeholder=" …"), color=self._text_color, anchor=(0, 1)
+            )
             name.setPos(0, position + 0.25)
             self.plot.addItem(name)
             value = pg.TextItem(point.value_text, color=MUTED, anchor=(0, 0.5))
@@ -132,10 +144,10 @@ class TrendChart(QWidget):
         self.plot.getAxis("left").hide()
         bottom = self.plot.getAxis("bottom")
         bottom.setTicks(None)
-        bottom.setLabel(chart.unit)
+        bottom.setLabel("")  # every bar's own label carries the unit
         low, high = min(0.0, *values), max(0.0, *values)
-        self.plot.setXRange(low, high + 0.35 * ((high - low) or 1.0), padding=0.02)
-        self.plot.setYRange(-0.6, count - 0.2, padding=0)
+        self.plot.setXRange(low, high + 0.6 * ((high - low) or 1.0), padding=0.02)
+        self.plot.setYRange(-0.6, max(count, 3) - 0.2, padding=0)  # a lone bar stays slim
 
     def export_png(self, path: Path) -> None:
         with atomic_target(path) as temporary:
@@ -143,5 +155,17 @@ class TrendChart(QWidget):
                 raise OSError(f"Qt could not write a PNG image to {temporary}")
 
     def export_svg(self, path: Path) -> None:
+        # Qt's own SVG generator: pyqtgraph's SVGExporter fails on some items (stack-notes.md).
+        size = self.canvas.size()
         with atomic_target(path) as temporary:
-            SVGExporter(self.canvas.ci).export(str(temporary))
+            generator = QSvgGenerator()
+            generator.setFileName(str(temporary))
+            generator.setSize(size)
+            generator.setViewBox(QRect(0, 0, size.width(), size.height()))
+            generator.setTitle(self.chart.title if self.chart else "")
+            generator.setDescription(self.chart.citation if self.chart else "")
+            painter = QPainter(generator)
+            try:
+                self.canvas.render(painter)
+            finally:
+                painter.end()

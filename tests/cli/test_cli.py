@@ -1,0 +1,112 @@
+"""The command line in a subprocess, as a user or a script runs it."""
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from jinshan_desktop.data.exporting import export_all
+from jinshan_desktop.data.queries import FactBook
+
+TAB_LINES = ["Overview: ", "Manufacturing: ", "Rural revitalization: ", "Regional integration: ", "Public services: "]
+
+# Refuses every socket operation Python can make, so the smoke run proves the app needs no network.
+NO_NETWORK = textwrap.dedent(
+    """
+    import sys
+    def refuse(event, args):
+        if event.startswith(("socket.", "urllib.")):
+            raise PermissionError(f"network use during the offline test: {event}")
+    sys.addaudithook(refuse)
+    from jinshan_desktop.cli import main
+    sys.exit(main(sys.argv[1:]))
+    """
+)
+
+
+def run(*arguments: str, code: str | None = None) -> subprocess.CompletedProcess[str]:
+    command = (
+        [sys.executable, "-c", code, *arguments] if code else [sys.executable, "-m", "jinshan_desktop", *arguments]
+    )
+    return subprocess.run(command, capture_output=True, text=True, timeout=180, env=dict(os.environ))
+
+
+def test_export_writes_the_same_files_as_the_menu(database: Path, book: FactBook, tmp_path: Path) -> None:
+    result = run("--db", str(database), "export", "--out", str(tmp_path / "cli"))
+    assert result.returncode == 0, result.stderr
+    assert "Wrote 5 files" in result.stdout
+    export_all(book, tmp_path / "menu")
+    for name in ("observations.csv", "facts.csv", "entities.csv", "sources.csv", "README.txt"):
+        assert (tmp_path / "cli" / name).read_bytes() == (tmp_path / "menu" / name).read_bytes(), name
+
+
+def test_export_carries_every_figure(database: Path, book: FactBook, tmp_path: Path) -> None:
+    run("--db", str(database), "export", "--out", str(tmp_path), "--encoding", "utf-8")
+    text = (tmp_path / "observations.csv").read_text(encoding="utf-8")
+    for row in book.observations():
+        assert f"\n{row.id}," in text
+
+
+def test_smoke_visits_every_tab(database: Path) -> None:
+    result = run("--db", str(database), "--smoke")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert [line.split(":")[0] + ": " for line in lines] == TAB_LINES
+    assert lines[1] == "Manufacturing: 37 rows"
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_smoke_runs_with_the_network_refused(database: Path) -> None:
+    result = run("--db", str(database), "--smoke", code=NO_NETWORK)
+    assert result.returncode == 0, result.stderr
+    assert "network use" not in result.stdout + result.stderr
+    assert len(result.stdout.splitlines()) == 5
+
+
+def test_the_network_guard_itself_bites() -> None:
+    probe = NO_NETWORK.replace(
+        "from jinshan_desktop.cli import main\nsys.exit(main(sys.argv[1:]))",
+        "import socket\nsocket.create_connection(('127.0.0.1', 9))",
+    )
+    result = run(code=probe)
+    assert result.returncode != 0 and "network use during the offline test" in result.stderr
+
+
+def test_without_db_the_bundled_database_is_built_on_first_start(tmp_path: Path) -> None:
+    environment = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"))
+    command = [sys.executable, "-m", "jinshan_desktop", "export", "--out", str(tmp_path / "out")]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=180, env=environment)
+    assert result.returncode == 0, result.stderr
+    assert list((tmp_path / "cache").rglob("jinshan-*.sqlite"))
+
+
+def test_missing_database_is_one_line_and_nonzero(tmp_path: Path) -> None:
+    for arguments in (["--smoke"], ["export", "--out", str(tmp_path / "x")]):
+        result = run("--db", str(tmp_path / "nowhere.sqlite"), *arguments)
+        assert result.returncode == 2
+        assert result.stderr.strip().count("\n") == 0 and "does not exist" in result.stderr
+        assert "Traceback" not in result.stderr
+    assert not (tmp_path / "x").exists()
+
+
+def test_corrupt_database_is_one_line_and_nonzero(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.sqlite"
+    broken.write_bytes(os.urandom(8192))
+    result = run("--db", str(broken), "export", "--out", str(tmp_path / "x"))
+    assert result.returncode == 2 and "damaged" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_export_into_a_file_path_is_a_clear_error(database: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    result = run("--db", str(database), "export", "--out", str(blocker / "sub"))
+    assert result.returncode == 2 and "cannot be created" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_module_and_console_script_agree() -> None:
+    script = Path(sys.executable).with_name("jinshan-desktop")
+    assert script.exists(), "install the package (pip install -e .) to get the console script"
+    by_module = run("--version").stdout
+    by_script = subprocess.run([str(script), "--version"], capture_output=True, text=True, timeout=60).stdout
+    assert by_module == by_script and by_module.startswith("jinshan-desktop ")

@@ -1,0 +1,53 @@
+"""Shared fixtures: an offscreen Qt, per-user folders in a temporary place, a fresh database per test."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+# Before anything imports Qt or reads the per-user folders.
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+_HOME = Path(tempfile.mkdtemp(prefix="jinshan-test-home-"))
+for variable in ("XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME"):
+    os.environ[variable] = str(_HOME / variable.lower())
+
+import pytest  # noqa: E402
+
+from jinshan_desktop.data.build import build_database  # noqa: E402
+from jinshan_desktop.data.queries import FactBook, open_fact_book  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+DB_SOURCE = REPO / "db"
+SHARED_SOURCES = REPO.parent / "shared" / "sources"
+
+
+@pytest.fixture(scope="session")
+def built_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("built") / "jinshan.sqlite"
+    build_database(DB_SOURCE, path)
+    return path
+
+
+@pytest.fixture
+def database(built_database: Path, tmp_path: Path) -> Path:
+    """A fresh copy for each test, so no test can see another's changes."""
+    path = tmp_path / "jinshan.sqlite"
+    shutil.copyfile(built_database, path)
+    return path
+
+
+@pytest.fixture
+def book(database: Path):
+    fact_book: FactBook = open_fact_book(database)
+    yield fact_book
+    fact_book.close()
+
+
+@pytest.fixture(scope="session")
+def qapp():
+    """The real application object, built once as the app builds it (overrides pytest-qt's)."""
+    from jinshan_desktop.ui.app import create_application
+
+    return create_application()

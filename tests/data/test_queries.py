@@ -1,0 +1,125 @@
+import hashlib
+import sqlite3
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sqlalchemy import text
+from sqlalchemy.exc import OperationalError
+
+from jinshan_desktop.data.queries import FactBook, FactBookError, open_fact_book
+
+
+def test_themes_in_order_with_topics(book: FactBook) -> None:
+    themes = book.themes()
+    assert [t.id for t in themes] == ["district", "manufacturing", "rural", "regional", "public_services"]
+    assert [t.name for t in themes[1].topics] == [
+        "Industrial transformation",
+        "Science and technology innovation",
+        "Business environment",
+    ]
+
+
+def test_observation_carries_value_unit_qualifier_and_citation(book: FactBook) -> None:
+    row = book.observation("cluster-output-2020")
+    assert (row.value, row.unit, row.qualifier) == (100.0, "billion yuan", "approximately")
+    assert row.value_text == "≈ 100 billion yuan"
+    assert row.citation == "briefing-2020-09-10 ¶8"
+    assert row.source_publisher == "Information Office of Shanghai Municipality"
+    assert row.theme == "Manufacturing" and row.topic == "Industrial transformation"
+
+
+def test_derived_row_names_its_inputs(book: FactBook) -> None:
+    row = book.observation("rural-income-2018")
+    assert row.derived
+    assert [item.observation_id for item in row.inputs] == ["rural-income-2019", "rural-income-growth-2019"]
+    assert row.readable_formula is not None
+    assert "[Per capita disposable income of rural residents, 2019]" in row.readable_formula
+    assert [item.value_text for item in row.inputs] == ["31,336 yuan", "9.5%"]
+
+
+def test_line_chart_over_annual_points_with_the_derived_one_marked(book: FactBook) -> None:
+    chart = book.chart_for("rural-income-2019")
+    assert chart.kind == "line"
+    assert [(p.x, p.value, p.derived) for p in chart.points] == [(2018.0, 28617.0, True), (2019.0, 31336.0, False)]
+    assert chart.unit == "yuan"
+    assert chart.citation == "Source: briefing-2020-09-10 ¶15"
+
+
+def test_bars_compare_related_figures_of_one_dimension_in_the_selected_unit(book: FactBook) -> None:
+    chart = book.chart_for("xinbohai-output-annual")
+    assert chart.kind == "bar" and chart.unit == "million yuan"
+    values = {p.label.split(",")[0]: p.value for p in chart.points}
+    assert values["Xinbohai central kitchen"] == 400
+    assert values["Output value of the four industrial clusters"] == pytest.approx(100_000)
+    investment = book.chart_for("edo-investment-phases")
+    assert all("Warburg" not in p.label for p in investment.points)
+    assert any("Warburg" in note for note in investment.left_out)
+
+
+def test_single_figure_gets_a_single_bar(book: FactBook) -> None:
+    chart = book.chart_for("approval-time-cut-2020")
+    assert chart.kind == "bar" and len(chart.points) == 1 and chart.points[0].value == 66
+
+
+def test_search_finds_entities_figures_and_facts(book: FactBook) -> None:
+    kinds = {(hit.kind, hit.target_id) for hit in book.search("everdisplay")}
+    assert ("entity", "edo") in kinds and ("figure", "edo-investment-phases") in kinds
+    assert ("fact", "legoland-signed") in {(h.kind, h.target_id) for h in book.search("Legoland")}
+    assert {hit.kind for hit in book.search("和辉光电")} == {"entity"}
+    assert book.search("   ") == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=st.text(max_size=300) | st.sampled_from(["%", "_", "'; DROP TABLE observations; --", "\\", "x" * 10_000]))
+def test_search_is_safe_for_any_text(built_database: Path, text: str) -> None:
+    fact_book = open_fact_book(built_database)
+    try:
+        hits = fact_book.search(text)
+        assert all(text.strip().casefold() in (h.title + " " + h.detail).casefold() or h.kind != "fact" for h in hits)
+        if text in ("%", "_"):
+            assert hits == []  # wildcards are matched literally
+        assert len(fact_book.observations()) > 0  # nothing was dropped
+    finally:
+        fact_book.close()
+
+
+def test_reading_never_changes_the_file(database: Path) -> None:
+    before = hashlib.sha256(database.read_bytes()).hexdigest()
+    fact_book = open_fact_book(database)
+    fact_book.observations()
+    fact_book.search("Jinshan")
+    fact_book.chart_for("rural-income-2019")
+    with pytest.raises(OperationalError, match="readonly"), fact_book._session() as session:
+        session.execute(text("DELETE FROM observations"))
+    fact_book.close()
+    assert hashlib.sha256(database.read_bytes()).hexdigest() == before
+
+
+def test_missing_file_gives_a_sentence(tmp_path: Path) -> None:
+    with pytest.raises(FactBookError, match=r"does not exist\.$"):
+        open_fact_book(tmp_path / "nowhere.sqlite")
+
+
+def test_corrupt_file_gives_a_sentence(tmp_path: Path) -> None:
+    path = tmp_path / "broken.sqlite"
+    path.write_bytes(b"this is not a database" * 200)
+    with pytest.raises(FactBookError, match="damaged or is not a fact book database"):
+        open_fact_book(path)
+
+
+def test_other_schema_version_is_refused(database: Path) -> None:
+    connection = sqlite3.connect(database)
+    connection.execute("PRAGMA user_version = 99")
+    connection.commit()
+    connection.close()
+    with pytest.raises(FactBookError, match="schema version 99"):
+        open_fact_book(database)
+
+
+def test_info_reports_counts_and_vintage(book: FactBook) -> None:
+    info = book.info()
+    assert info.observation_count == len(book.observations())
+    assert info.data_vintage == "2021-10-20"
+    assert info.source_count == len(book.sources()) == 14
