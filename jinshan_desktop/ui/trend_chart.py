@@ -64,7 +64,8 @@ class TrendChart(QWidget):
             return
         self._label_texts = (chart.title, [chart.citation, *chart.left_out])
         if any(point.derived for point in chart.points):
-            self._label_texts[1].append(Core.translate("TrendChart", "Hollow markers and dashed lines: derived figures"))
+            legend = Core.translate("TrendChart", "Hollow markers and dashed lines: derived figures")
+            self._label_texts[1].append(legend)
         self._apply_labels()
         if chart.kind == "line":
             self._draw_line(chart)

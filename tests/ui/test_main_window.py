@@ -184,7 +184,13 @@ def test_window_remembers_tab_and_size(qtbot, book: FactBook, settings_path: Pat
     assert (second.width(), second.height()) == (701, 503)
 
 
-SHOWCASE = ["population-2020", "edo-investment-phases", "rural-income-2019", "coastal-land-2020", "livelihood-spending-2020"]
+SHOWCASE = [
+    "population-2020",
+    "edo-investment-phases",
+    "rural-income-2019",
+    "coastal-land-2020",
+    "livelihood-spending-2020",
+]
 
 
 @pytest.mark.parametrize("index", range(5))
