@@ -26,6 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--smoke", action="store_true", help="open the window, visit every tab offscreen-safe, and exit"
     )
+    parser.add_argument("--exit-after-paint", action="store_true", help=argparse.SUPPRESS)  # for benchmarks
     commands = parser.add_subparsers(dest="command")
     export = commands.add_parser("export", help="write every table as CSV files plus README.txt into a folder")
     export.add_argument("--out", type=Path, required=True, help="folder to write into (created if missing)")
@@ -83,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         from jinshan_desktop.ui.app import run_gui, run_smoke  # Qt only when a window is wanted
 
-        return run_smoke(book) if arguments.smoke else run_gui(book)
+        return run_smoke(book) if arguments.smoke else run_gui(book, arguments.exit_after_paint)
     finally:
         book.close()
 

@@ -101,10 +101,7 @@ class ObservationRow:
     locator: str
     headline: bool
     note: str | None
-
-    @property
-    def value_text(self) -> str:
-        return format_value(self.value, self.decimals, self.unit_id, self.unit, self.qualifier)
+    value_text: str  # formatted once: tables ask for it on every repaint
 
     @property
     def citation(self) -> str:
@@ -583,6 +580,7 @@ def _observation_row(row: Row[*ObservationColumns], inputs: dict[str, Derivation
         locator=o.locator,
         headline=o.headline,
         note=o.note,
+        value_text=format_value(o.value, o.decimals, u.id, u.name_en, o.qualifier),
     )
 
 
