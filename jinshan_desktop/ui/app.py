@@ -13,11 +13,12 @@ from types import TracebackType
 
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from jinshan_desktop import APP_ID, APP_NAME, __version__
 from jinshan_desktop.data.queries import FactBook
-from jinshan_desktop.paths import user_config_dir
+from jinshan_desktop.paths import resource, user_config_dir
 from jinshan_desktop.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -31,6 +32,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_ID)
+    app.setWindowIcon(QIcon(str(resource("icons", "jinshan-desktop.svg"))))
     app.setStyle("Fusion")  # one light look on every platform, matching the chart colours
     app.setPalette(app.style().standardPalette())
     pg.setConfigOptions(antialias=True, background="w", foreground="k")

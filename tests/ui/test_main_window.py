@@ -205,3 +205,32 @@ def test_screenshots_of_every_tab(window: MainWindow, qtbot, index: int) -> None
     image = window.grab()
     assert not image.isNull()
     assert image.save(str(folder / f"tab-{index}-{TAB_TITLES[index].split()[0].lower()}.png"))
+
+
+def test_sources_dialog_lists_every_source_with_what_it_gave(window: MainWindow, monkeypatch) -> None:
+    from jinshan_desktop.ui.sources_dialog import SourcesDialog
+
+    shown: list[SourcesDialog] = []
+    monkeypatch.setattr(SourcesDialog, "exec", lambda self: shown.append(self) or 0)
+    window.show_sources()
+    text = shown[0].browser.toPlainText()
+    for source in window.book.sources():
+        assert source.title in text
+    assert "http://en.jsq.sh.gov.cn/news_detail.asp?id=1938" in text
+    assert "55 figures, 31 facts" in text  # the briefing: 53 published, 2 derived from them
+
+
+def test_about_names_version_vintage_and_log_folder(window: MainWindow, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from jinshan_desktop import __version__
+    from jinshan_desktop.paths import user_log_dir
+
+    texts: list[str] = []
+    monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: texts.append(text))
+    window.show_about()
+    assert __version__ in texts[0] and "2021-10-20" in texts[0] and str(user_log_dir()) in texts[0]
+
+
+def test_the_application_has_the_icon(qapp) -> None:
+    assert not qapp.windowIcon().isNull()
