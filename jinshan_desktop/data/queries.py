@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Literal, TypeVarTuple
 from urllib.parse import quote
 
-from sqlalchemy import Select, create_engine, literal_column, or_, select
+from sqlalchemy import Select, create_engine, func, literal_column, or_, select
 from sqlalchemy.engine import Engine, Row
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, aliased
@@ -270,12 +270,10 @@ class FactBook:
         ]
 
     def sources(self) -> list[SourceInfo]:
-        figures: dict[str, int] = {}
-        for (sid,) in self._rows(select(schema.Observation.source_id)):
-            figures[str(sid)] = figures.get(str(sid), 0) + 1
-        facts: dict[str, int] = {}
-        for (sid,) in self._rows(select(schema.Fact.source_id)):
-            facts[str(sid)] = facts.get(str(sid), 0) + 1
+        figures = dict(
+            self._rows(select(schema.Observation.source_id, func.count()).group_by(schema.Observation.source_id))
+        )
+        facts = dict(self._rows(select(schema.Fact.source_id, func.count()).group_by(schema.Fact.source_id)))
         return [
             SourceInfo(
                 s.id,
