@@ -11,6 +11,7 @@ from pathlib import Path
 from jinshan_desktop import APP_ID, __version__
 from jinshan_desktop.data.build import BuildError
 from jinshan_desktop.data.exporting import DEFAULT_ENCODING, ENCODINGS, ExportError, export_all
+from jinshan_desktop.data.languages import LANGUAGES
 from jinshan_desktop.data.queries import FactBook, FactBookError, open_fact_book
 from jinshan_desktop.paths import bundled_database, user_log_dir
 
@@ -26,6 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--smoke", action="store_true", help="open the window, visit every tab offscreen-safe, and exit"
     )
+    parser.add_argument("--lang", choices=list(LANGUAGES), help="language of the window and exports")
     parser.add_argument("--exit-after-paint", action="store_true", help=argparse.SUPPRESS)  # for benchmarks
     commands = parser.add_subparsers(dest="command")
     export = commands.add_parser("export", help="write every table as CSV files plus README.txt into a folder")
@@ -77,14 +79,16 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if arguments.command == "export":
             try:
-                written = export_all(book, arguments.out, arguments.encoding)
+                written = export_all(book.with_language(arguments.lang or "en"), arguments.out, arguments.encoding)
             except ExportError as error:
                 return _fail(str(error))
             print(f"Wrote {len(written)} files to {arguments.out}")
             return 0
         from jinshan_desktop.ui.app import run_gui, run_smoke  # Qt only when a window is wanted
 
-        return run_smoke(book) if arguments.smoke else run_gui(book, arguments.exit_after_paint)
+        if arguments.smoke:
+            return run_smoke(book, language=arguments.lang)
+        return run_gui(book, arguments.exit_after_paint, arguments.lang)
     finally:
         book.close()
 

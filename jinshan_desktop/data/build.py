@@ -8,9 +8,11 @@ import os
 import sqlite3
 import tempfile
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 from typing import Any
 
+import opencc
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
@@ -30,7 +32,23 @@ CSV_FILES = (
     "indicators.csv",
     "observations.csv",
     "facts.csv",
+    "labels.csv",
 )
+
+
+@cache
+def _to_traditional() -> Any:
+    import opencc  # only building needs it: the packaged app ships a built database
+
+    return opencc.OpenCC("s2t")
+
+
+def _chinese(field: str, simplified: str) -> dict[str, str | None]:
+    """The Simplified text as written and its Traditional form converted by opencc, never written twice."""
+    return {
+        f"{field}_zh_hans": simplified or None,
+        f"{field}_zh_hant": str(_to_traditional().convert(simplified)) if simplified else None,
+    }
 
 
 class BuildError(ValueError):
@@ -180,21 +198,37 @@ def _object_for(name: str, row: dict[str, str], where: str, known: Any) -> schem
             contributed=row["contributed"],
         )
     if name == "themes.csv":
-        return schema.Theme(id=row["id"], position=int(row["position"]), name_en=row["name_en"], role_en=row["role_en"])
+        return schema.Theme(
+            id=row["id"],
+            position=int(row["position"]),
+            name_en=row["name_en"],
+            role_en=row["role_en"],
+            **_chinese("name", row["name_zh"]),
+        )
     if name == "topics.csv":
         known("themes.csv", "theme", row["theme_id"], where)
         return schema.Topic(
-            id=row["id"], theme_id=row["theme_id"], position=int(row["position"]), name_en=row["name_en"]
+            id=row["id"],
+            theme_id=row["theme_id"],
+            position=int(row["position"]),
+            name_en=row["name_en"],
+            **_chinese("name", row["name_zh"]),
         )
     if name == "units.csv":
-        return schema.Unit(id=row["id"], name_en=row["name_en"], dimension=row["dimension"], scale=float(row["scale"]))
+        return schema.Unit(
+            id=row["id"],
+            name_en=row["name_en"],
+            dimension=row["dimension"],
+            scale=float(row["scale"]),
+            **_chinese("name", row["name_zh"]),
+        )
     if name == "entities.csv":
         known("themes.csv", "theme", row["theme_id"], where)
         return schema.Entity(
             id=row["id"],
             kind=row["kind"],
             name_en=row["name_en"],
-            name_zh=_optional(row["name_zh"]),
+            **_chinese("name", row["name_zh"]),
             theme_id=row["theme_id"],
             description_en=row["description_en"],
         )
@@ -211,9 +245,12 @@ def _object_for(name: str, row: dict[str, str], where: str, known: Any) -> schem
             compare_group=_optional(row["compare_group"]),
             entity_id=_optional(row["entity_id"]),
             description_en=row["description_en"],
+            **_chinese("name", row["name_zh"]),
         )
     if name == "observations.csv":
         return _observation(row, where, known)
+    if name == "labels.csv":
+        return schema.Label(id=row["id"], text_en=row["en"], **_chinese("text", row["zh"]))
     known("topics.csv", "topic", row["topic_id"], where)
     known("sources.csv", "source", row["source_id"], where)
     if row["entity_id"]:
@@ -226,6 +263,7 @@ def _object_for(name: str, row: dict[str, str], where: str, known: Any) -> schem
         source_id=row["source_id"],
         locator=row["locator"],
         statement_en=row["statement_en"],
+        **_chinese("statement", row["statement_zh"]),
     )
 
 
@@ -247,6 +285,7 @@ def _observation(row: dict[str, str], where: str, known: Any) -> schema.Observat
         id=row["id"],
         indicator_id=row["indicator_id"],
         period_label=row["period_label"],
+        **_chinese("period_label", row["period_label_zh"]),
         period_kind=row["period_kind"],
         period_year=year,
         value=value,

@@ -41,10 +41,7 @@ class Table:
 
 OBSERVATION_COLUMNS = (
     ("id", "Identifier of the figure in the fact book"),
-    (
-        "theme",
-        "Theme: District profile, Manufacturing, Rural revitalization, Regional integration or Public services",
-    ),
+    ("theme", "Theme: District profile, Manufacturing, Rural revitalization, Regional integration, Public services"),
     ("topic", "Sub-section of the theme"),
     ("indicator", "What is measured"),
     ("entity", "Company, park, project or institution the figure belongs to, if any"),
@@ -59,15 +56,48 @@ OBSERVATION_COLUMNS = (
     ("provisional", "yes for preliminary figures that may be revised"),
     ("source", "Identifier of the source document (see sources.csv)"),
     ("locator", "Where in the source: a paragraph such as ¶8, or a named part"),
-    ("note", "Remarks on the period or reading of the figure"),
+    ("note", "Remarks on the period or reading of the figure (in English)"),
+)
+FACT_COLUMNS = (
+    ("id", "Identifier of the fact"),
+    ("theme", "Theme"),
+    ("topic", "Sub-section of the theme"),
+    ("kind", "title, first, project, partnership, plan, event, ..."),
+    ("entity", "Entity concerned"),
+    ("statement", "The fact in the fact book's own words"),
+    ("source", "Source identifier"),
+    ("locator", "Paragraph or part of the source"),
+)
+ENTITY_COLUMNS = (
+    ("id", "Identifier of the entity"),
+    ("kind", "company, park, base, hospital, ..."),
+    ("name", "Name"),
+    ("name_zh", "Chinese name (Simplified), where known"),
+    ("theme", "Theme"),
+    ("description", "What it is (in English)"),
+    ("figures", "Ids of its figures in observations.csv, separated by |"),
+    ("facts", "Ids of its facts in facts.csv, separated by |"),
+)
+SOURCE_COLUMNS = (
+    ("id", "Identifier used in the source column of the other files"),
+    ("title", "Title"),
+    ("publisher", "Publisher"),
+    ("published", "Date of publication (ISO), where known"),
+    ("address", "Web address"),
+    ("grade", "A official, census national census"),
+    ("contributed", "What the fact book takes from it"),
+    ("figures", "Number of figures cited to it"),
+    ("facts", "Number of facts cited to it"),
 )
 
 
-def observations_table(rows: Sequence[ObservationRow], file_name: str = "observations.csv") -> Table:
+def observations_table(book: FactBook, rows: Sequence[ObservationRow], file_name: str = "observations.csv") -> Table:
+    """The figures of rows, with headers and yes/no in the book's language."""
+    labels = book.labels()
     return Table(
         file_name,
         "Every figure, one row each, with its citation",
-        OBSERVATION_COLUMNS,
+        _localised(OBSERVATION_COLUMNS, labels),
         [
             (
                 r.id,
@@ -81,9 +111,9 @@ def observations_table(rows: Sequence[ObservationRow], file_name: str = "observa
                 Decimal(plain_number(r.value, r.decimals)),
                 r.unit,
                 r.qualifier,
-                _yes(r.derived),
+                labels["yes" if r.derived else "no"],
                 r.formula,
-                _yes(r.provisional),
+                labels["yes" if r.provisional else "no"],
                 r.source_id,
                 r.locator,
                 r.note,
@@ -96,21 +126,13 @@ def observations_table(rows: Sequence[ObservationRow], file_name: str = "observa
 def all_tables(book: FactBook) -> list[Table]:
     """The whole data set as the tables that "Export all tables" and the CLI write."""
     themes = {theme.id: theme.name for theme in book.themes()}
+    labels = book.labels()
     return [
-        observations_table(book.observations()),
+        observations_table(book, book.observations()),
         Table(
             "facts.csv",
             "Statements without a number: titles, firsts, projects, partnerships",
-            (
-                ("id", "Identifier of the fact"),
-                ("theme", "Theme"),
-                ("topic", "Sub-section of the theme"),
-                ("kind", "title, first, project, partnership, plan, event, ..."),
-                ("entity", "Entity concerned"),
-                ("statement", "The fact in the fact book's own words"),
-                ("source", "Source identifier"),
-                ("locator", "Paragraph or part of the source"),
-            ),
+            _localised(FACT_COLUMNS, labels),
             [
                 (f.id, themes[f.theme_id], f.topic, f.kind, f.entity, f.statement, f.source_id, f.locator)
                 for f in book.facts()
@@ -119,16 +141,7 @@ def all_tables(book: FactBook) -> list[Table]:
         Table(
             "entities.csv",
             "Companies, parks, bases, centres, villages, hospitals, brands and platforms",
-            (
-                ("id", "Identifier of the entity"),
-                ("kind", "company, park, base, hospital, ..."),
-                ("name", "Name in English"),
-                ("name_zh", "Chinese name, where known"),
-                ("theme", "Theme"),
-                ("description", "What it is"),
-                ("figures", "Ids of its figures in observations.csv, separated by |"),
-                ("facts", "Ids of its facts in facts.csv, separated by |"),
-            ),
+            _localised(ENTITY_COLUMNS, labels),
             [
                 (
                     e.id,
@@ -146,17 +159,7 @@ def all_tables(book: FactBook) -> list[Table]:
         Table(
             "sources.csv",
             "Documents the figures come from",
-            (
-                ("id", "Identifier used in the source column of the other files"),
-                ("title", "Title"),
-                ("publisher", "Publisher"),
-                ("published", "Date of publication (ISO), where known"),
-                ("address", "Web address"),
-                ("grade", "A official, census national census"),
-                ("contributed", "What the fact book takes from it"),
-                ("figures", "Number of figures cited to it"),
-                ("facts", "Number of facts cited to it"),
-            ),
+            _localised(SOURCE_COLUMNS, labels),
             [
                 (
                     s.id,
@@ -173,6 +176,10 @@ def all_tables(book: FactBook) -> list[Table]:
             ],
         ),
     ]
+
+
+def _localised(columns: tuple[tuple[str, str], ...], labels: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    return tuple((labels.get(key, key), meaning) for key, meaning in columns)
 
 
 def readme_text(tables: Sequence[Table], vintage: str) -> str:

@@ -1,19 +1,35 @@
-"""Figures as people write them ("≈ 100 billion yuan", "1,466 mu (97.7 ha)"), with Babel for the locale."""
+"""Figures as people write them, in the reader's convention, with Babel for the numbers.
+
+English: "≈ 100 billion yuan", "1,466 mu (97.7 ha)". Chinese: large money and visitor figures are restated in
+万 or 亿 ("343.3亿元", "852万人次") with the precision the published figure had.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 
 from babel.numbers import format_decimal
 
+from jinshan_desktop.data.languages import BABEL_LOCALES, is_chinese
+
 QUALIFIER_SYMBOLS = {"approximately": "≈ ", "more_than": "> ", "up_to": "≤ "}
-QUALIFIER_WORDS = {
-    "approximately": "approximately (the source says nearly)",
-    "more_than": "more than (the source says more than or over)",
-    "up_to": "up to (a maximum)",
-}
-EXACT_WORDS = "as published, without qualifier"
 HECTARES_PER_MU = Decimal(1) / Decimal(15)
+# Units of a dimension that Chinese writes in 万 and 亿: (one, ten thousand, hundred million).
+CHINESE_MAGNITUDES = {
+    "CNY": ("元", "万元", "亿元"),
+    "USD": ("美元", "万美元", "亿美元"),
+    "visitors": ("人次", "万人次", "亿人次"),
+}
+_TRADITIONAL_DIGIT_WORDS = str.maketrans({"万": "萬", "亿": "億"})
+
+
+@dataclass(frozen=True, slots=True)
+class UnitInfo:
+    id: str
+    name: str  # in the reader's language
+    dimension: str
+    scale: float  # size of one unit in the dimension's base unit
 
 
 def plain_number(value: float, decimals: int) -> str:
@@ -21,33 +37,48 @@ def plain_number(value: float, decimals: int) -> str:
     return f"{value:.{decimals}f}"
 
 
-def format_number(value: float, decimals: int, locale: str = "en") -> str:
-    """The figure grouped and with its published precision in the reader's convention."""
-    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return format_decimal(Decimal(plain_number(value, decimals)), format=pattern, locale=locale)
+def format_number(value: float | Decimal, decimals: int, language: str = "en", *, trim: bool = False) -> str:
+    """Grouped in the reader's convention; `trim` drops trailing zeros (for restated Chinese magnitudes)."""
+    fraction = ("#" if trim else "0") * decimals
+    pattern = "#,##0" + ("." + fraction if decimals else "")
+    number = value if isinstance(value, Decimal) else Decimal(plain_number(value, decimals))
+    return format_decimal(number, format=pattern, locale=BABEL_LOCALES.get(language, "en"))
 
 
-def format_value(
-    value: float, decimals: int, unit_id: str, unit_name: str, qualifier: str | None, locale: str = "en"
-) -> str:
-    """Qualifier symbol, number and unit: "≈ 100 billion yuan", "> 30 kinds of product", "9.5%"."""
-    number = format_number(value, decimals, locale)
+def format_value(value: float, decimals: int, unit: UnitInfo, qualifier: str | None, language: str = "en") -> str:
+    """Qualifier symbol, number and unit: "≈ 100 billion yuan" / "≈ 1000亿元", "> 30 kinds of product"."""
     symbol = QUALIFIER_SYMBOLS.get(qualifier or "", "")
-    if unit_name == "%":
+    if is_chinese(language):
+        return symbol + _chinese_value(value, decimals, unit, language)
+    number = format_number(value, decimals, language)
+    if unit.name == "%":
         text = f"{number}%"
-    elif unit_name.endswith(" US$"):
-        text = f"US${number} {unit_name.removesuffix(' US$')}"
+    elif unit.name.endswith(" US$"):
+        text = f"US${number} {unit.name.removesuffix(' US$')}"
     else:
-        text = f"{number} {unit_name}"
-    if unit_id == "mu":
-        text += f" ({hectares(value, locale)} ha)"
+        text = f"{number} {unit.name}"
+    if unit.id == "mu":
+        text += f" ({hectares(value, language)} ha)"
     return symbol + text
 
 
-def hectares(mu: float, locale: str = "en") -> str:
+def _chinese_value(value: float, decimals: int, unit: UnitInfo, language: str) -> str:
+    names = CHINESE_MAGNITUDES.get(unit.dimension)
+    if names is not None and unit.scale >= 1e6:
+        base = Decimal(plain_number(value, decimals)) * Decimal(repr(unit.scale)).normalize()
+        target, name = (Decimal(10**8), names[2]) if abs(base) >= 10**8 else (Decimal(10**4), names[1])
+        step = Decimal(1).scaleb(-decimals) * Decimal(repr(unit.scale)).normalize() / target
+        places = max(0, -step.adjusted())
+        if language == "zh_TW":
+            name = name.translate(_TRADITIONAL_DIGIT_WORDS)
+        return format_number(base / target, places, language, trim=True) + name
+    number = format_number(value, decimals, language)
+    if unit.id == "mu":
+        hectare = "公顷" if language == "zh_CN" else "公頃"
+        return f"{number}{unit.name}（{hectares(value, language)}{hectare}）"
+    return f"{number}{unit.name}"
+
+
+def hectares(mu: float, language: str = "en") -> str:
     """Mu shown in hectares beside the published figure (1 mu = 1/15 ha), to one decimal."""
-    return format_number(float(Decimal(str(mu)) * HECTARES_PER_MU), 1, locale)
-
-
-def qualifier_words(qualifier: str | None) -> str:
-    return QUALIFIER_WORDS.get(qualifier or "", EXACT_WORDS)
+    return format_number(float(Decimal(str(mu)) * HECTARES_PER_MU), 1, language)

@@ -11,12 +11,14 @@ from urllib.parse import quote
 from sqlalchemy import Select, create_engine, func, literal_column, or_, select
 from sqlalchemy.engine import Engine, Row
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 from sqlalchemy.pool import NullPool
+from sqlalchemy.sql.elements import ColumnElement
 
 from jinshan_desktop.data import schema
 from jinshan_desktop.data.derivation import formula_inputs
-from jinshan_desktop.data.formatting import format_value
+from jinshan_desktop.data.formatting import UnitInfo, format_value
+from jinshan_desktop.data.languages import LANGUAGES, pick
 
 ChartKind = Literal["line", "bar"]
 Columns = TypeVarTuple("Columns")
@@ -143,7 +145,7 @@ class EntityRow:
     id: str
     kind: str
     name: str
-    name_zh: str | None
+    name_zh: str | None  # the Simplified Chinese (official where known) name, shown beside the English one
     theme_id: str
     description: str
     observation_ids: tuple[str, ...]
@@ -157,6 +159,15 @@ class SearchHit:
     theme_id: str
     title: str
     detail: str
+
+
+@dataclass(frozen=True, slots=True)
+class LeftOut:
+    """A related figure the chart does not draw, and why: "part_year" (not a full year) or "other_unit"."""
+
+    label: str
+    value_text: str
+    reason: Literal["not_annual", "other_unit"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,11 +185,12 @@ class Chart:
     """What a chart shows; line charts hold annual points only, bars a snapshot comparison."""
 
     kind: ChartKind
-    title: str
+    title: str  # the indicator; for a comparison of several, the selected figure's short label
+    compared: bool  # bars of several related figures rather than one
     unit: str
-    citation: str
+    citations: tuple[str, ...]
     points: tuple[ChartPoint, ...]
-    left_out: tuple[str, ...]
+    left_out: tuple[LeftOut, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,7 +202,7 @@ class DataInfo:
     source_count: int
 
 
-def open_fact_book(path: Path) -> FactBook:
+def open_fact_book(path: Path, language: str = "en") -> FactBook:
     """Open a fact book database read-only; FactBookError says in a sentence why it cannot be."""
     path = Path(path)
     if not path.is_file():
@@ -201,7 +213,7 @@ def open_fact_book(path: Path) -> FactBook:
         poolclass=NullPool,
         creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False),
     )
-    book = FactBook(engine, path)
+    book = FactBook(engine, path, language)
     try:
         book.check()
     except FactBookError:
@@ -222,11 +234,20 @@ def _reason(path: Path, error: BaseException) -> str:
 
 
 class FactBook:
-    """Read access to one fact book database. Every method returns plain dataclasses."""
+    """Read access to one fact book database, in one language. Every method returns plain dataclasses."""
 
-    def __init__(self, engine: Engine, path: Path) -> None:
+    def __init__(self, engine: Engine, path: Path, language: str = "en") -> None:
         self._engine = engine
         self.path = path
+        self.language = language if language in LANGUAGES else "en"
+
+    def with_language(self, language: str) -> FactBook:
+        """The same database read in another language (for an English export from a Chinese window)."""
+        return FactBook(self._engine, self.path, language)
+
+    def set_language(self, language: str) -> None:
+        """Names, periods, units and numbers of every later answer are in this language."""
+        self.language = language if language in LANGUAGES else "en"
 
     def close(self) -> None:
         self._engine.dispose()
@@ -257,15 +278,18 @@ class FactBook:
         except DBAPIError as error:
             raise FactBookError(_reason(self.path, error)) from error
 
-    # Themes, sources and facts
+    def _name(self, item: schema.Theme | schema.Topic | schema.Unit | schema.Entity | schema.Indicator) -> str:
+        return pick(self.language, item.name_en, item.name_zh_hans, item.name_zh_hant)
+
+    # Themes, sources, facts, entities and the words of exported files
 
     def themes(self) -> list[ThemeInfo]:
         topics = [
-            TopicInfo(t.id, t.theme_id, t.name_en, t.position)
+            TopicInfo(t.id, t.theme_id, self._name(t), t.position)
             for (t,) in self._rows(select(schema.Topic).order_by(schema.Topic.theme_id, schema.Topic.position))
         ]
         return [
-            ThemeInfo(t.id, t.name_en, t.role_en, t.position, tuple(x for x in topics if x.theme_id == t.id))
+            ThemeInfo(t.id, self._name(t), t.role_en, t.position, tuple(x for x in topics if x.theme_id == t.id))
             for (t,) in self._rows(select(schema.Theme).order_by(schema.Theme.position))
         ]
 
@@ -305,11 +329,11 @@ class FactBook:
                 f.id,
                 t.theme_id,
                 t.id,
-                t.name_en,
+                self._name(t),
                 f.kind,
-                f.statement_en,
+                pick(self.language, f.statement_en, f.statement_zh_hans, f.statement_zh_hant),
                 f.entity_id,
-                e.name_en if e else None,
+                self._name(e) if e else None,
                 s.id,
                 s.title,
                 f.locator,
@@ -338,8 +362,8 @@ class FactBook:
             EntityRow(
                 e.id,
                 e.kind,
-                e.name_en,
-                e.name_zh,
+                self._name(e),
+                e.name_zh_hans,
                 e.theme_id,
                 e.description_en,
                 tuple(observation_links.get(e.id, ())),
@@ -348,15 +372,25 @@ class FactBook:
             for (e,) in self._rows(statement)
         ]
 
+    def labels(self) -> dict[str, str]:
+        """Column headers and words of the exported files, in the book's language."""
+        return {
+            label.id: pick(self.language, label.text_en, label.text_zh_hans, label.text_zh_hant)
+            for (label,) in self._rows(select(schema.Label))
+        }
+
     def info(self) -> DataInfo:
         meta = {str(k): str(v) for k, v in self._rows(select(schema.Meta.key, schema.Meta.value))}
         return DataInfo(
             schema_version=int(meta.get("schema_version", "0")),
             data_vintage=meta.get("data_vintage", ""),
-            observation_count=len(self._rows(select(schema.Observation.id))),
-            fact_count=len(self._rows(select(schema.Fact.id))),
-            source_count=len(self._rows(select(schema.Source.id))),
+            observation_count=self._count(schema.Observation),
+            fact_count=self._count(schema.Fact),
+            source_count=self._count(schema.Source),
         )
+
+    def _count(self, model: type[schema.Observation] | type[schema.Fact] | type[schema.Source]) -> int:
+        return int(self._rows(select(func.count()).select_from(model))[0][0])
 
     # Observations
 
@@ -373,7 +407,7 @@ class FactBook:
             statement = statement.where(schema.Observation.id.in_(ids))
         rows = self._rows(statement)
         inputs = self._derivation_inputs([str(row[0].formula) for row in rows if row[0].formula])
-        result = [_observation_row(row, inputs) for row in rows]
+        result = [self._observation_row(row, inputs) for row in rows]
         if ids is not None:
             order = {obs_id: position for position, obs_id in enumerate(ids)}
             result.sort(key=lambda row: order[row.id])
@@ -386,7 +420,8 @@ class FactBook:
         return rows[0]
 
     def headlines(self) -> list[ObservationRow]:
-        return [row for row in self.observations() if row.headline]
+        statement = _observation_select().where(schema.Observation.headline.is_(True))
+        return [self._observation_row(row, {}) for row in self._rows(statement)]
 
     def _derivation_inputs(self, formulas: list[str]) -> dict[str, DerivationInput]:
         wanted = sorted({ref for formula in formulas for ref in formula_inputs(formula)})
@@ -394,14 +429,50 @@ class FactBook:
             return {}
         rows = self._rows(_observation_select().where(schema.Observation.id.in_(wanted)))
         return {
-            row[0].id: DerivationInput(
-                row[0].id,
-                row[2].name_en,
-                row[0].period_label,
-                format_value(row[0].value, row[0].decimals, row[3].id, row[3].name_en, row[0].qualifier),
-            )
-            for row in rows
+            row.id: DerivationInput(row.id, row.indicator, row.period_label, row.value_text)
+            for row in (self._observation_row(r, {}) for r in rows)
         }
+
+    def _unit(self, unit: schema.Unit) -> UnitInfo:
+        return UnitInfo(unit.id, self._name(unit), unit.dimension, unit.scale)
+
+    def _observation_row(self, row: Row[*ObservationColumns], inputs: dict[str, DerivationInput]) -> ObservationRow:
+        o, t, i, u, th, s, e = row
+        unit = self._unit(u)
+        return ObservationRow(
+            id=o.id,
+            theme_id=th.id,
+            theme=self._name(th),
+            topic_id=t.id,
+            topic=self._name(t),
+            indicator_id=i.id,
+            indicator=self._name(i),
+            indicator_description=i.description_en,
+            entity_id=e.id if e else None,
+            entity=self._name(e) if e else None,
+            period_label=pick(self.language, o.period_label, o.period_label_zh_hans, o.period_label_zh_hant),
+            period_kind=o.period_kind,
+            period_year=o.period_year,
+            value=o.value,
+            decimals=o.decimals,
+            unit_id=u.id,
+            unit=unit.name,
+            qualifier=o.qualifier,
+            provisional=o.provisional,
+            derived=o.derived,
+            formula=o.formula,
+            inputs=tuple(inputs[ref] for ref in formula_inputs(o.formula) if ref in inputs) if o.formula else (),
+            as_written=o.as_written,
+            source_id=s.id,
+            source_title=s.title,
+            source_publisher=s.publisher,
+            source_published=s.published,
+            source_address=s.address,
+            locator=o.locator,
+            headline=o.headline,
+            note=o.note,
+            value_text=format_value(o.value, o.decimals, unit, o.qualifier, self.language),
+        )
 
     # Charts
 
@@ -418,8 +489,9 @@ class FactBook:
             return Chart(
                 kind="line",
                 title=selected.indicator,
+                compared=False,
                 unit=selected.unit,
-                citation=_citations(annual),
+                citations=_citations(annual),
                 points=tuple(
                     ChartPoint(
                         row.period_label,
@@ -432,14 +504,14 @@ class FactBook:
                     for row in annual
                 ),
                 left_out=tuple(
-                    f"{row.period_label} ({row.value_text}) is not a full year" for row in series if row not in annual
+                    LeftOut(row.period_label, row.value_text, "not_annual") for row in series if row not in annual
                 ),
             )
         return self._comparison(selected)
 
     def _comparison(self, selected: ObservationRow) -> Chart:
         related = [selected]
-        left_out: list[str] = []
+        left_out: list[LeftOut] = []
         scales = {str(u.id): (str(u.dimension), float(u.scale)) for (u,) in self._rows(select(schema.Unit))}
         group = self._rows(select(schema.Indicator.compare_group).where(schema.Indicator.id == selected.indicator_id))[
             0
@@ -448,12 +520,12 @@ class FactBook:
             members = self._rows(_observation_select().where(schema.Indicator.compare_group == group))
             dimension = scales[selected.unit_id][0]
             seen = {selected.indicator_id}
-            for row in [_observation_row(member, {}) for member in members]:
+            for row in [self._observation_row(member, {}) for member in members]:
                 if row.indicator_id in seen:
                     continue
                 seen.add(row.indicator_id)
                 if scales[row.unit_id][0] != dimension:
-                    left_out.append(f"{_short_label(row)} ({row.value_text}) is in another currency or unit")
+                    left_out.append(LeftOut(_short_label(row), row.value_text, "other_unit"))
                     continue
                 related.append(row)
         points = []
@@ -469,45 +541,51 @@ class FactBook:
                     row.value_text,
                 )
             )
-        title = selected.indicator if len(related) == 1 else f"Compared: {_short_label(selected)} and related figures"
-        return Chart("bar", title, selected.unit, _citations(related), tuple(points), tuple(left_out))
+        compared = len(related) > 1
+        title = _short_label(selected) if compared else selected.indicator
+        return Chart("bar", title, compared, selected.unit, _citations(related), tuple(points), tuple(left_out))
 
     # Search
 
     def search(self, text: str, limit: int = 100) -> list[SearchHit]:
-        """Figures, facts and entities whose names or statements contain text (case-insensitive)."""
+        """Figures, facts and entities whose names or statements contain text, in any language."""
         needle = text.strip()
         if not needle:
             return []
+
+        def matches(*columns: InstrumentedAttribute[str] | InstrumentedAttribute[str | None]) -> ColumnElement[bool]:
+            return or_(*(column.contains(needle, autoescape=True) for column in columns))
+
         hits: list[SearchHit] = []
         entity = aliased(schema.Entity)
-        for entity_row, theme_id in self._rows(
-            select(entity, entity.theme_id)
-            .where(
-                or_(
-                    entity.name_en.contains(needle, autoescape=True),
-                    entity.name_zh.contains(needle, autoescape=True),
-                )
-            )
+        for (entity_row,) in self._rows(
+            select(entity)
+            .where(matches(entity.name_en, entity.name_zh_hans, entity.name_zh_hant))
             .order_by(entity.name_en)
             .limit(limit)
         ):
             hits.append(
-                SearchHit("entity", entity_row.id, str(theme_id), entity_row.name_en, entity_row.description_en)
+                SearchHit(
+                    "entity", entity_row.id, entity_row.theme_id, self._name(entity_row), entity_row.description_en
+                )
             )
         matching = self._rows(
             _observation_select()
             .where(
                 or_(
-                    schema.Indicator.name_en.contains(needle, autoescape=True),
-                    schema.Entity.name_en.contains(needle, autoescape=True),
-                    schema.Observation.period_label.contains(needle, autoescape=True),
-                    schema.Topic.name_en.contains(needle, autoescape=True),
+                    matches(schema.Indicator.name_en, schema.Indicator.name_zh_hans, schema.Indicator.name_zh_hant),
+                    matches(schema.Entity.name_en, schema.Entity.name_zh_hans, schema.Entity.name_zh_hant),
+                    matches(
+                        schema.Observation.period_label,
+                        schema.Observation.period_label_zh_hans,
+                        schema.Observation.period_label_zh_hant,
+                    ),
+                    matches(schema.Topic.name_en, schema.Topic.name_zh_hans, schema.Topic.name_zh_hant),
                 )
             )
             .limit(limit)
         )
-        for row in (_observation_row(r, {}) for r in matching):
+        for row in (self._observation_row(r, {}) for r in matching):
             hits.append(
                 SearchHit(
                     "figure",
@@ -517,9 +595,15 @@ class FactBook:
                     f"{row.value_text} · {row.period_label} · {row.citation}",
                 )
             )
-        for fact in self.facts():
-            if needle.casefold() in fact.statement.casefold() and len(hits) < 3 * limit:
-                hits.append(SearchHit("fact", fact.id, fact.theme_id, fact.statement, fact.citation))
+        fact_ids = {
+            str(fact_id)
+            for (fact_id,) in self._rows(
+                select(schema.Fact.id)
+                .where(matches(schema.Fact.statement_en, schema.Fact.statement_zh_hans, schema.Fact.statement_zh_hant))
+                .limit(limit)
+            )
+        }
+        hits += [SearchHit("fact", f.id, f.theme_id, f.statement, f.citation) for f in self.facts() if f.id in fact_ids]
         return hits
 
 
@@ -544,48 +628,9 @@ def _observation_select() -> Select[*ObservationColumns]:
     )
 
 
-def _observation_row(row: Row[*ObservationColumns], inputs: dict[str, DerivationInput]) -> ObservationRow:
-    o, t, i, u, th, s, e = row
-    return ObservationRow(
-        id=o.id,
-        theme_id=th.id,
-        theme=th.name_en,
-        topic_id=t.id,
-        topic=t.name_en,
-        indicator_id=i.id,
-        indicator=i.name_en,
-        indicator_description=i.description_en,
-        entity_id=e.id if e else None,
-        entity=e.name_en if e else None,
-        period_label=o.period_label,
-        period_kind=o.period_kind,
-        period_year=o.period_year,
-        value=o.value,
-        decimals=o.decimals,
-        unit_id=u.id,
-        unit=u.name_en,
-        qualifier=o.qualifier,
-        provisional=o.provisional,
-        derived=o.derived,
-        formula=o.formula,
-        inputs=tuple(inputs[ref] for ref in formula_inputs(o.formula) if ref in inputs) if o.formula else (),
-        as_written=o.as_written,
-        source_id=s.id,
-        source_title=s.title,
-        source_publisher=s.publisher,
-        source_published=s.published,
-        source_address=s.address,
-        locator=o.locator,
-        headline=o.headline,
-        note=o.note,
-        value_text=format_value(o.value, o.decimals, u.id, u.name_en, o.qualifier),
-    )
-
-
 def _short_label(row: ObservationRow) -> str:
-    return row.indicator.split(":", 1)[0]
+    return row.indicator.replace("：", ":").split(":", 1)[0]
 
 
-def _citations(rows: list[ObservationRow]) -> str:
-    cited = dict.fromkeys(row.citation for row in rows)
-    return "Source: " + "; ".join(cited)
+def _citations(rows: list[ObservationRow]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(row.citation for row in rows))

@@ -6,23 +6,14 @@ from sqlalchemy import Boolean, Float, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # Bump when a table or column changes; the reader refuses a file of another version.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: Simplified and Traditional Chinese columns
 
 # How a figure is qualified in the source: "nearly" -> approximately, "more than"/"over" -> more_than.
 QUALIFIERS = ("approximately", "more_than", "up_to")
 
-# What a period label means. Only ANNUAL_KINDS are joined by a line on a trend chart.
-PERIOD_KINDS = {
-    "year": "a calendar year",
-    "year_stated": "the current year as stated during it (a plan or expected figure)",
-    "as_of": "a count or total at a date",
-    "span": "a span of time such as two years",
-    "stage": "stages of a project",
-    "per_year": "a yearly rate not tied to one year",
-    "part_year": "part of a year (months, a half, quarters)",
-    "holiday": "a public holiday period",
-    "day": "a single day",
-}
+# What a period label means (the views describe each kind). Only ANNUAL_KINDS are joined by a line on a chart:
+# year, year_stated (the current year as stated during it), as_of, span, stage, per_year, part_year, holiday, day.
+PERIOD_KINDS = ("year", "year_stated", "as_of", "span", "stage", "per_year", "part_year", "holiday", "day")
 ANNUAL_KINDS = frozenset({"year", "year_stated"})
 
 
@@ -53,6 +44,8 @@ class Theme(Base):
     id: Mapped[str] = mapped_column(String, primary_key=True)
     position: Mapped[int] = mapped_column(Integer)
     name_en: Mapped[str] = mapped_column(Text)
+    name_zh_hans: Mapped[str | None] = mapped_column(Text)
+    name_zh_hant: Mapped[str | None] = mapped_column(Text)  # from name_zh_hans by opencc s2t at build
     role_en: Mapped[str] = mapped_column(Text)
 
 
@@ -62,12 +55,16 @@ class Topic(Base):
     theme_id: Mapped[str] = mapped_column(ForeignKey("themes.id"), index=True)
     position: Mapped[int] = mapped_column(Integer)
     name_en: Mapped[str] = mapped_column(Text)
+    name_zh_hans: Mapped[str | None] = mapped_column(Text)
+    name_zh_hant: Mapped[str | None] = mapped_column(Text)
 
 
 class Unit(Base):
     __tablename__ = "units"
     id: Mapped[str] = mapped_column(String, primary_key=True)
     name_en: Mapped[str] = mapped_column(Text)
+    name_zh_hans: Mapped[str | None] = mapped_column(Text)
+    name_zh_hant: Mapped[str | None] = mapped_column(Text)
     dimension: Mapped[str] = mapped_column(String)  # units of one dimension convert by scale
     scale: Mapped[float] = mapped_column(Float)
 
@@ -77,7 +74,8 @@ class Entity(Base):
     id: Mapped[str] = mapped_column(String, primary_key=True)
     kind: Mapped[str] = mapped_column(String)
     name_en: Mapped[str] = mapped_column(Text)
-    name_zh: Mapped[str | None] = mapped_column(Text)
+    name_zh_hans: Mapped[str | None] = mapped_column(Text)  # the official Chinese name where known
+    name_zh_hant: Mapped[str | None] = mapped_column(Text)
     theme_id: Mapped[str] = mapped_column(ForeignKey("themes.id"))
     description_en: Mapped[str] = mapped_column(Text)
 
@@ -87,6 +85,8 @@ class Indicator(Base):
     id: Mapped[str] = mapped_column(String, primary_key=True)
     topic_id: Mapped[str] = mapped_column(ForeignKey("topics.id"), index=True)
     name_en: Mapped[str] = mapped_column(Text)
+    name_zh_hans: Mapped[str | None] = mapped_column(Text)
+    name_zh_hant: Mapped[str | None] = mapped_column(Text)
     unit_id: Mapped[str] = mapped_column(ForeignKey("units.id"))
     compare_group: Mapped[str | None] = mapped_column(String, index=True)
     entity_id: Mapped[str | None] = mapped_column(ForeignKey("entities.id"), index=True)
@@ -98,6 +98,8 @@ class Observation(Base):
     id: Mapped[str] = mapped_column(String, primary_key=True)
     indicator_id: Mapped[str] = mapped_column(ForeignKey("indicators.id"), index=True)
     period_label: Mapped[str] = mapped_column(Text)
+    period_label_zh_hans: Mapped[str | None] = mapped_column(Text)
+    period_label_zh_hant: Mapped[str | None] = mapped_column(Text)
     period_kind: Mapped[str] = mapped_column(String)
     period_year: Mapped[int | None] = mapped_column(Integer)
     value: Mapped[float] = mapped_column(Float)
@@ -122,3 +124,15 @@ class Fact(Base):
     source_id: Mapped[str] = mapped_column(ForeignKey("sources.id"))
     locator: Mapped[str] = mapped_column(String)
     statement_en: Mapped[str] = mapped_column(Text)
+    statement_zh_hans: Mapped[str | None] = mapped_column(Text)
+    statement_zh_hant: Mapped[str | None] = mapped_column(Text)
+
+
+class Label(Base):
+    """Words of the exported files (column headers, yes/no) in every language."""
+
+    __tablename__ = "labels"
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    text_en: Mapped[str] = mapped_column(Text)
+    text_zh_hans: Mapped[str | None] = mapped_column(Text)
+    text_zh_hant: Mapped[str | None] = mapped_column(Text)

@@ -17,8 +17,10 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from jinshan_desktop import APP_ID, APP_NAME, __version__
+from jinshan_desktop.data.languages import Language, parse_language
 from jinshan_desktop.data.queries import FactBook
 from jinshan_desktop.paths import resource, user_config_dir
+from jinshan_desktop.ui.language import register_bundled_fonts, system_language
 from jinshan_desktop.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -36,6 +38,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setStyle("Fusion")  # one light look on every platform, matching the chart colours
     app.setPalette(app.style().standardPalette())
     pg.setConfigOptions(antialias=True, background="w", foreground="k")
+    register_bundled_fonts()
     return app
 
 
@@ -84,10 +87,19 @@ class _FirstPaintProbe(QObject):
         return False
 
 
-def run_gui(book: FactBook, exit_after_paint: bool = False) -> int:
+def chosen_language(settings: QSettings, requested: str | None) -> Language:
+    """--lang first, then the language the reader chose last time, then the system's."""
+    if requested:
+        return parse_language(requested)
+    saved = settings.value("view/language")
+    return parse_language(str(saved)) if saved else system_language()
+
+
+def run_gui(book: FactBook, exit_after_paint: bool = False, language: str | None = None) -> int:
     app = create_application()
     sys.excepthook = ErrorReporter()
-    window = MainWindow(book, user_settings())
+    settings = user_settings()
+    window = MainWindow(book, settings, chosen_language(settings, language))
     probe = _FirstPaintProbe(window)
     if exit_after_paint:
         app.installEventFilter(probe)  # the first paint of any widget of the window
@@ -97,13 +109,14 @@ def run_gui(book: FactBook, exit_after_paint: bool = False) -> int:
     return status
 
 
-def run_smoke(book: FactBook, say: Callable[[str], None] = print) -> int:
+def run_smoke(book: FactBook, say: Callable[[str], None] = print, language: str | None = None) -> int:
     """Open the window, visit every tab, draw every figure's chart; one line per tab; 0 when all went well."""
     app = create_application()
     reporter = ErrorReporter(show_dialog=False)
     sys.excepthook = reporter
     with tempfile.TemporaryDirectory() as folder:
-        window = MainWindow(book, QSettings(str(Path(folder) / "smoke.ini"), QSettings.Format.IniFormat))
+        settings = QSettings(str(Path(folder) / "smoke.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(book, settings, parse_language(language) if language else "en")
         window.show()
         app.processEvents()
         for index in range(window.tabs.count()):

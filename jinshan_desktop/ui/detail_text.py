@@ -4,11 +4,28 @@ from __future__ import annotations
 
 from html import escape
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtCore import QCoreApplication as Core
 
-from jinshan_desktop.data.formatting import qualifier_words
 from jinshan_desktop.data.queries import EntityRow, FactRow, ObservationRow
-from jinshan_desktop.data.schema import PERIOD_KINDS
+
+PERIOD_KIND_WORDS = {
+    "year": QT_TRANSLATE_NOOP("DetailPane", "a calendar year"),
+    "year_stated": QT_TRANSLATE_NOOP("DetailPane", "the current year as stated during it (a plan or expected figure)"),
+    "as_of": QT_TRANSLATE_NOOP("DetailPane", "a count or total at a date"),
+    "span": QT_TRANSLATE_NOOP("DetailPane", "a span of time"),
+    "stage": QT_TRANSLATE_NOOP("DetailPane", "stages of a project"),
+    "per_year": QT_TRANSLATE_NOOP("DetailPane", "a yearly rate not tied to one year"),
+    "part_year": QT_TRANSLATE_NOOP("DetailPane", "part of a year"),
+    "holiday": QT_TRANSLATE_NOOP("DetailPane", "a public holiday period"),
+    "day": QT_TRANSLATE_NOOP("DetailPane", "a single day"),
+}
+QUALIFIER_WORDS = {
+    "approximately": QT_TRANSLATE_NOOP("DetailPane", "approximately (the source says nearly)"),
+    "more_than": QT_TRANSLATE_NOOP("DetailPane", "more than (the source says more than or over)"),
+    "up_to": QT_TRANSLATE_NOOP("DetailPane", "up to (a maximum)"),
+    None: QT_TRANSLATE_NOOP("DetailPane", "as published, without qualifier"),
+}
 
 
 def _tr(text: str) -> str:
@@ -31,14 +48,14 @@ def _citation_lines(title: str, publisher: str, published: str | None, locator: 
     )
 
 
-def observation_html(row: ObservationRow, entity: EntityRow | None = None) -> str:
+def observation_html(row: ObservationRow, entity: EntityRow | None = None, english: bool = True) -> str:
     parts = [
         f"<h3>{escape(row.indicator)}</h3>",
         f"<p style='font-size:15pt'><b>{escape(row.value_text)}</b> &nbsp; {escape(row.period_label)}</p>",
-        f"<p>{escape(row.indicator_description)}</p><table>",
+        f"<p>{escape(row.indicator_description)}</p><table>" if english else "<table>",
         _line(_tr("Theme"), escape(f"{row.theme} › {row.topic}")),
-        _line(_tr("Period"), escape(f"{row.period_label} — {PERIOD_KINDS[row.period_kind]}")),
-        _line(_tr("Qualifier"), escape(qualifier_words(row.qualifier))),
+        _line(_tr("Period"), escape(f"{row.period_label} — {_tr(PERIOD_KIND_WORDS[row.period_kind])}")),
+        _line(_tr("Qualifier"), escape(_tr(QUALIFIER_WORDS[row.qualifier]))),
         _line(_tr("As written"), escape(row.as_written) if row.as_written else None),
     ]
     if row.derived:
@@ -50,21 +67,22 @@ def observation_html(row: ObservationRow, entity: EntityRow | None = None) -> st
         ]
     elif row.provisional:
         parts.append(_line(_tr("Status"), _tr("provisional — may be revised")))
-    parts.append(_line(_tr("Note"), escape(row.note) if row.note else None))
+    parts.append(_line(_tr("Note"), escape(row.note) if row.note and english else None))
     parts.append(_line(_tr("Citation"), f"<b>{escape(row.citation)}</b>"))
     parts.append(
         _citation_lines(row.source_title, row.source_publisher, row.source_published, row.locator, row.source_address)
     )
     parts.append("</table>")
     if entity is not None:
-        parts.append(entity_summary_html(entity))
+        parts.append(entity_summary_html(entity, english))
     return "".join(parts)
 
 
-def entity_summary_html(entity: EntityRow) -> str:
-    name = escape(entity.name) + (f" ({escape(entity.name_zh)})" if entity.name_zh else "")
+def entity_summary_html(entity: EntityRow, english: bool = True) -> str:
+    name = escape(entity.name) + (f" ({escape(entity.name_zh)})" if entity.name_zh and english else "")
+    description = f" — {escape(entity.description)}." if english else ""
     return (
-        f"<p><b>{name}</b> — {escape(entity.description)}. "
+        f"<p><b>{name}</b>{description} "
         + escape(_tr("{figures} figures and {facts} facts; type its name in the filter box to see them together."))
         .replace("{figures}", str(len(entity.observation_ids)))
         .replace("{facts}", str(len(entity.fact_ids)))

@@ -11,11 +11,14 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QTabWidget,
 
 from jinshan_desktop import APP_NAME, __version__
 from jinshan_desktop.data import exporting
+from jinshan_desktop.data.languages import LANGUAGE_NAMES
 from jinshan_desktop.data.queries import FactBook, SearchHit
 from jinshan_desktop.paths import user_log_dir
 from jinshan_desktop.ui.find_dialog import FindDialog
+from jinshan_desktop.ui.language import apply_language
 from jinshan_desktop.ui.overview_view import OverviewView
 from jinshan_desktop.ui.sources_dialog import SourcesDialog
+from jinshan_desktop.ui.table_model import ROW_ROLE
 from jinshan_desktop.ui.theme_view import ThemeView
 
 log = logging.getLogger(__name__)
@@ -23,35 +26,45 @@ DISTRICT_THEME = "district"
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, book: FactBook, settings: QSettings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, book: FactBook, settings: QSettings, language: str = "en", parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.book = book
         self.settings = settings
-        self.setWindowTitle(self.tr("Jinshan Fact Book"))
+        self.language = language
         self.resize(1280, 820)
+        book.set_language(language)
+        apply_language(language)
+        self._build()
+        self._restore_state()
 
-        themes = book.themes()
+    def _build(self) -> None:
+        """Everything that shows words: built again, in the new language, when the reader switches."""
+        self.setWindowTitle(self.tr("Jinshan Fact Book"))
+        themes = self.book.themes()
         district = next(theme for theme in themes if theme.id == DISTRICT_THEME)
         tab_themes = [theme for theme in themes if theme.id != DISTRICT_THEME]
         self.theme_names = {theme.id: theme.name for theme in themes}
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.overview = OverviewView(book, tab_themes, district)
+        self.overview = OverviewView(self.book, tab_themes, district)
         self.overview.figure_chosen.connect(self.open_observation)
         self.tabs.addTab(self.overview, self.tr("Overview"))
         self.theme_views: dict[str, ThemeView] = {DISTRICT_THEME: self.overview.district_view}
         self.tab_of_theme: dict[str, int] = {DISTRICT_THEME: 0}
         for theme in tab_themes:
-            view = ThemeView(book, theme)
+            view = ThemeView(self.book, theme)
             self.theme_views[theme.id] = view
             self.tab_of_theme[theme.id] = self.tabs.addTab(view, theme.name)
-        self.setCentralWidget(self.tabs)
+        self.setCentralWidget(self.tabs)  # deletes the previous tabs when rebuilding
 
-        self.find_dialog = FindDialog(book, self.theme_names, self)
+        self.find_dialog = FindDialog(self.book, self.theme_names, self)
         self.find_dialog.hit_chosen.connect(self.open_hit)
+        self.menuBar().clear()
         self._build_menus()
-        info = book.info()
+        info = self.book.info()
         self.statusBar().showMessage(
             self.tr("%1 figures · %2 facts · %3 sources · data as of %4")
             .replace("%1", str(info.observation_count))
@@ -59,7 +72,27 @@ class MainWindow(QMainWindow):
             .replace("%3", str(info.source_count))
             .replace("%4", info.data_vintage)
         )
-        self._restore_state()
+
+    def set_language(self, language: str) -> None:
+        """Switch live: translators, data names and numbers change; tab, selection and filter stay."""
+        if language == self.language:
+            return
+        tab = self.tabs.currentIndex()
+        view = self.current_view()
+        current = view.table.currentIndex()
+        selected = current.data(ROW_ROLE).id if current.isValid() else None
+        filter_text = view.filter_box.text()
+        self.language = language
+        self.settings.setValue("view/language", language)
+        self.book.set_language(language)
+        apply_language(language)
+        self.find_dialog.deleteLater()
+        self._build()
+        self.tabs.setCurrentIndex(tab)
+        view = self.current_view()
+        if selected is not None:
+            view.select_observation(selected)
+        view.filter_box.setText(filter_text)
 
     # Menus
 
@@ -92,6 +125,12 @@ class MainWindow(QMainWindow):
             self.encoding_group.addAction(action)
             encoding_menu.addAction(action)
         self.encoding_group.triggered.connect(lambda a: self.settings.setValue("csv/encoding", a.data()))
+        self.english_export_action = QAction(self.tr("Export in &English"), self, checkable=True)
+        self.english_export_action.setChecked(self.settings.value("csv/english", "false") == "true")
+        self.english_export_action.toggled.connect(
+            lambda on: self.settings.setValue("csv/english", "true" if on else "false")
+        )
+        file_menu.addAction(self.english_export_action)
         file_menu.addSeparator()
         file_menu.addActions([self.export_png_action, self.export_svg_action])
         file_menu.addSeparator()
@@ -110,6 +149,16 @@ class MainWindow(QMainWindow):
             )
             self.view_actions.append(action)
             view_menu.addAction(action)
+        view_menu.addSeparator()
+        language_menu = view_menu.addMenu(self.tr("&Language"))
+        self.language_group = QActionGroup(self)
+        for language, name in LANGUAGE_NAMES.items():
+            action = QAction(name, self, checkable=True)  # each language named in itself
+            action.setData(language)
+            action.setChecked(language == self.language)
+            self.language_group.addAction(action)
+            language_menu.addAction(action)
+        self.language_group.triggered.connect(lambda action: self.set_language(action.data()))
 
         help_menu = menu_bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&Sources"), self.show_sources))
@@ -154,6 +203,10 @@ class MainWindow(QMainWindow):
         action = self.encoding_group.checkedAction()
         return action.data() if action is not None else exporting.DEFAULT_ENCODING
 
+    def export_book(self) -> FactBook:
+        """Exports speak the window's language unless the reader asked for English."""
+        return self.book.with_language("en") if self.english_export_action.isChecked() else self.book
+
     def _last_folder(self) -> str:
         return str(self.settings.value("export/folder", str(Path.home())))
 
@@ -173,9 +226,10 @@ class MainWindow(QMainWindow):
         if not name:
             return
         path = Path(name)
-        rows = self.book.observations(ids=view.visible_observation_ids())
+        book = self.export_book()
+        rows = book.observations(ids=view.visible_observation_ids())
         try:
-            exporting.export_table(exporting.observations_table(rows, path.name), path, self.csv_encoding())
+            exporting.export_table(exporting.observations_table(book, rows, path.name), path, self.csv_encoding())
         except (exporting.ExportError, OSError) as error:
             self._report_failure(error)
             return
@@ -189,7 +243,7 @@ class MainWindow(QMainWindow):
         if not folder:
             return
         try:
-            written = exporting.export_all(self.book, Path(folder), self.csv_encoding())
+            written = exporting.export_all(self.export_book(), Path(folder), self.csv_encoding())
         except (exporting.ExportError, OSError) as error:
             self._report_failure(error)
             return

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtCore import QCoreApplication as Core
 
 from jinshan_desktop.data.queries import ObservationRow
@@ -22,7 +29,14 @@ def status_text(row: ObservationRow) -> str:
 
 class ObservationTableModel(QAbstractTableModel):
     COL_TOPIC, COL_INDICATOR, COL_PERIOD, COL_VALUE, COL_STATUS, COL_SOURCE = range(6)
-    HEADERS = ("Topic", "Indicator", "Period", "Value", "Status", "Source")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("ObservationTableModel", "Topic"),
+        QT_TRANSLATE_NOOP("ObservationTableModel", "Indicator"),
+        QT_TRANSLATE_NOOP("ObservationTableModel", "Period"),
+        QT_TRANSLATE_NOOP("ObservationTableModel", "Value"),
+        QT_TRANSLATE_NOOP("ObservationTableModel", "Status"),
+        QT_TRANSLATE_NOOP("ObservationTableModel", "Source"),
+    )
 
     def __init__(self, rows: list[ObservationRow] | None = None, parent: object = None) -> None:
         super().__init__(parent)

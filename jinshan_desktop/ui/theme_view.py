@@ -231,7 +231,7 @@ class ThemeView(QWidget):
         row = current.data(ROW_ROLE)
         self.chart.show_chart(self.book.chart_for(row.id))
         entity = self._entities.get(row.entity_id) if row.entity_id else None
-        self.detail.setHtml(observation_html(row, entity))
+        self.detail.setHtml(observation_html(row, entity, english=self.book.language == "en"))
         self.observation_selected.emit(row.id)
 
     def _fact_changed(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:

@@ -62,10 +62,20 @@ class TrendChart(QWidget):
             self.plot.getAxis("left").setLabel("")
             self.plot.getAxis("bottom").setLabel("")
             return
-        self._label_texts = (chart.title, [chart.citation, *chart.left_out])
+        title = chart.title
+        if chart.compared:
+            title = Core.translate("TrendChart", "Compared: %1 and related figures").replace("%1", chart.title)
+        notes = [Core.translate("TrendChart", "Source: %1").replace("%1", "; ".join(chart.citations))]
+        for item in chart.left_out:
+            reason = (
+                Core.translate("TrendChart", "%1 (%2) is not for a full year and is not drawn")
+                if item.reason == "not_annual"
+                else Core.translate("TrendChart", "%1 (%2) is in another currency or unit and is not drawn")
+            )
+            notes.append(reason.replace("%1", item.label).replace("%2", item.value_text))
         if any(point.derived for point in chart.points):
-            legend = Core.translate("TrendChart", "Hollow markers and dashed lines: derived figures")
-            self._label_texts[1].append(legend)
+            notes.append(Core.translate("TrendChart", "Hollow markers and dashed lines: derived figures"))
+        self._label_texts = (title, notes)
         self._apply_labels()
         if chart.kind == "line":
             self._draw_line(chart)
@@ -164,7 +174,7 @@ class TrendChart(QWidget):
             generator.setSize(size)
             generator.setViewBox(QRect(0, 0, size.width(), size.height()))
             generator.setTitle(self.chart.title if self.chart else "")
-            generator.setDescription(self.chart.citation if self.chart else "")
+            generator.setDescription("; ".join(self.chart.citations) if self.chart else "")
             painter = QPainter(generator)
             try:
                 self.canvas.render(painter)

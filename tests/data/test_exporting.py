@@ -23,7 +23,7 @@ def _read(path: Path, encoding: str = "utf-8-sig") -> list[dict[str, str]]:
 
 def test_observations_csv_has_bom_header_and_plain_numbers(book: FactBook, tmp_path: Path) -> None:
     path = tmp_path / "observations.csv"
-    export_table(observations_table(book.observations()), path)
+    export_table(observations_table(book, book.observations()), path)
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbfid,theme,topic,indicator,")
     rows = _read(path)
@@ -50,13 +50,13 @@ def test_text_cells_that_look_like_formulas_are_guarded(tmp_path: Path) -> None:
 
 def test_gb18030_and_plain_utf8_are_offered(book: FactBook, tmp_path: Path) -> None:
     rows = book.observations(theme_id="district")
-    export_table(observations_table(rows), tmp_path / "g.csv", "gb18030")
-    export_table(observations_table(rows), tmp_path / "u.csv", "utf-8")
+    export_table(observations_table(book, rows), tmp_path / "g.csv", "gb18030")
+    export_table(observations_table(book, rows), tmp_path / "u.csv", "utf-8")
     assert not (tmp_path / "u.csv").read_bytes().startswith(b"\xef\xbb\xbf")
     sources = {row["source"] for row in _read(tmp_path / "g.csv", "gb18030")}
     assert "wiki-zh-jinshan" in sources
     with pytest.raises(ExportError, match="Unknown encoding"):
-        export_table(observations_table(rows), tmp_path / "x.csv", "latin-1")
+        export_table(observations_table(book, rows), tmp_path / "x.csv", "latin-1")
 
 
 def test_a_failed_export_leaves_no_file_and_keeps_the_old_one(tmp_path: Path) -> None:
@@ -80,13 +80,13 @@ def test_unwritable_folder_is_a_clear_error(book: FactBook, tmp_path: Path, monk
 
     monkeypatch.setattr("jinshan_desktop.data.exporting.tempfile.mkstemp", refuse)
     with pytest.raises(ExportError, match=r"Cannot write in .*: Permission denied\."):
-        export_table(observations_table(book.observations()), tmp_path / "x.csv")
+        export_table(observations_table(book, book.observations()), tmp_path / "x.csv")
     assert not (tmp_path / "x.csv").exists()
 
 
 def test_missing_folder_is_a_clear_error(book: FactBook, tmp_path: Path) -> None:
     with pytest.raises(ExportError, match="does not exist"):
-        export_table(observations_table(book.observations()), tmp_path / "nope" / "x.csv")
+        export_table(observations_table(book, book.observations()), tmp_path / "nope" / "x.csv")
     assert not (tmp_path / "nope").exists()
 
 

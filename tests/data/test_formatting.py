@@ -1,23 +1,48 @@
 import pytest
 
-from jinshan_desktop.data.formatting import format_number, format_value, hectares, plain_number, qualifier_words
+from jinshan_desktop.data.formatting import UnitInfo, format_number, format_value, hectares, plain_number
+
+BILLION_YUAN = UnitInfo("billion_yuan", "billion yuan", "CNY", 1e9)
+MILLION_VISITORS = UnitInfo("million_visitors", "million visitors", "visitors", 1e6)
+MU = UnitInfo("mu", "mu", "area", 666.67)
 
 
 @pytest.mark.parametrize(
     ("arguments", "expected"),
     [
-        ((100, 0, "billion_yuan", "billion yuan", "approximately"), "≈ 100 billion yuan"),
-        ((30, 0, "kinds", "kinds of product", "more_than"), "> 30 kinds of product"),
-        ((38000, 0, "people_per_day", "people per day", "up_to"), "≤ 38,000 people per day"),
-        ((1466, 0, "mu", "mu", None), "1,466 mu (97.7 ha)"),
-        ((9.5, 1, "percent", "%", None), "9.5%"),
-        ((1.5, 1, "billion_usd", "billion US$", None), "US$1.5 billion"),
-        ((34.33, 2, "billion_yuan", "billion yuan", None), "34.33 billion yuan"),
-        ((-94515.82, 2, "yuan_10k", "× 10,000 yuan", None), "-94,515.82 × 10,000 yuan"),
+        ((100, 0, BILLION_YUAN, "approximately"), "≈ 100 billion yuan"),
+        ((30, 0, UnitInfo("kinds", "kinds of product", "products", 1), "more_than"), "> 30 kinds of product"),
+        ((38000, 0, UnitInfo("people_per_day", "people per day", "p", 1), "up_to"), "≤ 38,000 people per day"),
+        ((1466, 0, MU, None), "1,466 mu (97.7 ha)"),
+        ((9.5, 1, UnitInfo("percent", "%", "percent", 1), None), "9.5%"),
+        ((1.5, 1, UnitInfo("billion_usd", "billion US$", "USD", 1e9), None), "US$1.5 billion"),
+        ((34.33, 2, BILLION_YUAN, None), "34.33 billion yuan"),
+        ((-94515.82, 2, UnitInfo("yuan_10k", "× 10,000 yuan", "CNY", 1e4), None), "-94,515.82 × 10,000 yuan"),
     ],
 )
 def test_values_read_as_people_write_them(arguments: tuple, expected: str) -> None:
     assert format_value(*arguments) == expected
+
+
+@pytest.mark.parametrize(
+    ("arguments", "simplified", "traditional"),
+    [
+        ((34.33, 2, UnitInfo("billion_yuan", "十亿元", "CNY", 1e9), None), "343.3亿元", "343.3億元"),
+        ((8.52, 2, UnitInfo("million_visitors", "百万人次", "visitors", 1e6), None), "852万人次", "852萬人次"),
+        ((100, 0, UnitInfo("billion_yuan", "十亿元", "CNY", 1e9), "approximately"), "≈ 1,000亿元", "≈ 1,000億元"),
+        ((400, 0, UnitInfo("million_yuan", "百万元", "CNY", 1e6), "approximately"), "≈ 4亿元", "≈ 4億元"),
+        ((304.82, 2, UnitInfo("million_usd", "百万美元", "USD", 1e6), None), "3.0482亿美元", "3.0482億美元"),
+        ((31336, 0, UnitInfo("yuan", "元", "CNY", 1), None), "31,336元", "31,336元"),
+        ((402054.66, 2, UnitInfo("yuan_10k", "万元", "CNY", 1e4), None), "402,054.66万元", "402,054.66万元"),
+        ((9.5, 1, UnitInfo("percent", "%", "percent", 1), None), "9.5%", "9.5%"),
+        ((1466, 0, UnitInfo("mu", "亩", "area", 666.67), None), "1,466亩（97.7公顷）", "1,466亩（97.7公頃）"),
+    ],
+)
+def test_chinese_readers_get_wan_and_yi_with_the_published_precision(
+    arguments: tuple, simplified: str, traditional: str
+) -> None:
+    assert format_value(*arguments, language="zh_CN") == simplified
+    assert format_value(*arguments, language="zh_TW") == traditional
 
 
 def test_published_precision_is_kept() -> None:
@@ -27,7 +52,5 @@ def test_published_precision_is_kept() -> None:
     assert plain_number(1.44, 2) == "1.44" and plain_number(32293, 0) == "32293"
 
 
-def test_hectares_and_qualifier_words() -> None:
+def test_hectares() -> None:
     assert hectares(3866) == "257.7"
-    assert qualifier_words("approximately").startswith("approximately")
-    assert qualifier_words(None) == "as published, without qualifier"

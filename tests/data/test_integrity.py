@@ -99,7 +99,7 @@ def test_partial_year_figures_are_labelled_and_kept_off_annual_lines(book: FactB
     assert [row.period_label for row in part] == ["Q1–Q3 2025"]
     chart = book.chart_for("edo-revenue-2021")
     assert [point.label for point in chart.points] == ["2021", "2022"]
-    assert any("Q1–Q3 2025" in note for note in chart.left_out)
+    assert [(item.label, item.reason) for item in chart.left_out] == [("Q1–Q3 2025", "not_annual")]
 
 
 def _briefing_paragraphs() -> list[str]:

@@ -44,7 +44,7 @@ def test_line_chart_over_annual_points_with_the_derived_one_marked(book: FactBoo
     assert chart.kind == "line"
     assert [(p.x, p.value, p.derived) for p in chart.points] == [(2018.0, 28617.0, True), (2019.0, 31336.0, False)]
     assert chart.unit == "yuan"
-    assert chart.citation == "Source: briefing-2020-09-10 ¶15"
+    assert chart.citations == ("briefing-2020-09-10 ¶15",)
 
 
 def test_bars_compare_related_figures_of_one_dimension_in_the_selected_unit(book: FactBook) -> None:
@@ -55,7 +55,9 @@ def test_bars_compare_related_figures_of_one_dimension_in_the_selected_unit(book
     assert values["Output value of the four industrial clusters"] == pytest.approx(100_000)
     investment = book.chart_for("edo-investment-phases")
     assert all("Warburg" not in p.label for p in investment.points)
-    assert any("Warburg" in note for note in investment.left_out)
+    assert [(item.label, item.reason) for item in investment.left_out] == [
+        ("Warburg Pinshan Smart Industrial Park", "other_unit")
+    ]
 
 
 def test_single_figure_gets_a_single_bar(book: FactBook) -> None:
@@ -67,7 +69,8 @@ def test_search_finds_entities_figures_and_facts(book: FactBook) -> None:
     kinds = {(hit.kind, hit.target_id) for hit in book.search("everdisplay")}
     assert ("entity", "edo") in kinds and ("figure", "edo-investment-phases") in kinds
     assert ("fact", "legoland-signed") in {(h.kind, h.target_id) for h in book.search("Legoland")}
-    assert {hit.kind for hit in book.search("和辉光电")} == {"entity"}
+    assert {hit.kind for hit in book.search("和辉光电")} == {"entity", "figure"}  # any language finds
+    assert {hit.target_id for hit in book.search("東京")} == {"painting-tokyo"}  # Traditional too
     assert book.search("   ") == []
 
 
