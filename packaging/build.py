@@ -22,6 +22,11 @@ sys.path.insert(0, str(ROOT))
 
 from jinshan_desktop import __version__  # noqa: E402
 from jinshan_desktop.data.build import build_database  # noqa: E402
+from jinshan_desktop.data.languages import LANGUAGE_NAMES  # noqa: E402
+from jinshan_desktop.translations import compile_translations, translation_sources  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "packaging"))
+from fonts import cut_subsets, required_characters  # noqa: E402
 
 STAGE = ROOT / "build" / "stage"
 DIST = ROOT / "dist"
@@ -57,11 +62,14 @@ echo "Added: $apps/jinshan-desktop.desktop"
 
 
 def stage() -> None:
-    """The read-only database and the icon rendered from SVG at every size a platform asks for."""
+    """The read-only database, compiled translations, the CJK font subset and the icon at every size."""
     shutil.rmtree(STAGE, ignore_errors=True)
     database = STAGE / "db" / "jinshan.sqlite"
     build_database(ROOT / "db", database)
     database.chmod(stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
+    compile_translations(STAGE / "translations")
+    characters = required_characters(database, translation_sources(), "".join(LANGUAGE_NAMES.values()))
+    cut_subsets(characters, STAGE / "fonts")
     render_icons(ROOT / "resources" / "icons" / "jinshan-desktop.svg", STAGE / "icons")
 
 

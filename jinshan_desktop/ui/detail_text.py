@@ -40,11 +40,14 @@ def _line(label: str, value: str | None) -> str:
 
 def _citation_lines(title: str, publisher: str, published: str | None, locator: str, address: str | None) -> str:
     return (
-        _line(_tr("Document"), escape(title))
-        + _line(_tr("Publisher"), escape(publisher))
-        + _line(_tr("Published"), escape(published or _tr("date not given")))
-        + _line(_tr("Where"), escape(locator))
-        + _line(_tr("Address"), escape(address) if address else None)
+        _line(Core.translate("DetailPane", "Document"), escape(title))
+        + _line(Core.translate("DetailPane", "Publisher"), escape(publisher))
+        + _line(
+            Core.translate("DetailPane", "Published"),
+            escape(published or Core.translate("DetailPane", "date not given")),
+        )
+        + _line(Core.translate("DetailPane", "Where"), escape(locator))
+        + _line(Core.translate("DetailPane", "Address"), escape(address) if address else None)
     )
 
 
@@ -53,22 +56,30 @@ def observation_html(row: ObservationRow, entity: EntityRow | None = None, engli
         f"<h3>{escape(row.indicator)}</h3>",
         f"<p style='font-size:15pt'><b>{escape(row.value_text)}</b> &nbsp; {escape(row.period_label)}</p>",
         f"<p>{escape(row.indicator_description)}</p><table>" if english else "<table>",
-        _line(_tr("Theme"), escape(f"{row.theme} › {row.topic}")),
-        _line(_tr("Period"), escape(f"{row.period_label} — {_tr(PERIOD_KIND_WORDS[row.period_kind])}")),
-        _line(_tr("Qualifier"), escape(_tr(QUALIFIER_WORDS[row.qualifier]))),
-        _line(_tr("As written"), escape(row.as_written) if row.as_written else None),
+        _line(Core.translate("DetailPane", "Theme"), escape(f"{row.theme} › {row.topic}")),
+        _line(
+            Core.translate("DetailPane", "Period"),
+            escape(f"{row.period_label} — {_tr(PERIOD_KIND_WORDS[row.period_kind])}"),
+        ),
+        _line(Core.translate("DetailPane", "Qualifier"), escape(_tr(QUALIFIER_WORDS[row.qualifier]))),
+        _line(Core.translate("DetailPane", "As written"), escape(row.as_written) if row.as_written else None),
     ]
     if row.derived:
         inputs = "<br>".join(escape(f"{item.indicator}, {item.period}: {item.value_text}") for item in row.inputs)
         parts += [
-            _line(_tr("Status"), _tr("derived — computed from published figures, not published itself")),
-            _line(_tr("Formula"), escape(row.readable_formula or "")),
-            _line(_tr("Inputs"), inputs),
+            _line(
+                Core.translate("DetailPane", "Status"),
+                Core.translate("DetailPane", "derived — computed from published figures, not published itself"),
+            ),
+            _line(Core.translate("DetailPane", "Formula"), escape(row.readable_formula or "")),
+            _line(Core.translate("DetailPane", "Inputs"), inputs),
         ]
     elif row.provisional:
-        parts.append(_line(_tr("Status"), _tr("provisional — may be revised")))
-    parts.append(_line(_tr("Note"), escape(row.note) if row.note and english else None))
-    parts.append(_line(_tr("Citation"), f"<b>{escape(row.citation)}</b>"))
+        parts.append(
+            _line(Core.translate("DetailPane", "Status"), Core.translate("DetailPane", "provisional — may be revised"))
+        )
+    parts.append(_line(Core.translate("DetailPane", "Note"), escape(row.note) if row.note and english else None))
+    parts.append(_line(Core.translate("DetailPane", "Citation"), f"<b>{escape(row.citation)}</b>"))
     parts.append(
         _citation_lines(row.source_title, row.source_publisher, row.source_published, row.locator, row.source_address)
     )
@@ -83,7 +94,12 @@ def entity_summary_html(entity: EntityRow, english: bool = True) -> str:
     description = f" — {escape(entity.description)}." if english else ""
     return (
         f"<p><b>{name}</b>{description} "
-        + escape(_tr("{figures} figures and {facts} facts; type its name in the filter box to see them together."))
+        + escape(
+            Core.translate(
+                "DetailPane",
+                "{figures} figures and {facts} facts; type its name in the filter box to see them together.",
+            )
+        )
         .replace("{figures}", str(len(entity.observation_ids)))
         .replace("{facts}", str(len(entity.fact_ids)))
         + "</p>"
@@ -94,9 +110,9 @@ def fact_html(fact: FactRow, title: str, publisher: str, published: str | None, 
     return "".join(
         [
             f"<h3>{escape(fact.topic)}</h3><p style='font-size:12pt'>{escape(fact.statement)}</p><table>",
-            _line(_tr("Kind"), escape(fact.kind)),
-            _line(_tr("About"), escape(fact.entity) if fact.entity else None),
-            _line(_tr("Citation"), f"<b>{escape(fact.citation)}</b>"),
+            _line(Core.translate("DetailPane", "Kind"), escape(fact.kind)),
+            _line(Core.translate("DetailPane", "About"), escape(fact.entity) if fact.entity else None),
+            _line(Core.translate("DetailPane", "Citation"), f"<b>{escape(fact.citation)}</b>"),
             _citation_lines(title, publisher, published, fact.locator, address),
             "</table>",
         ]

@@ -23,6 +23,7 @@ class OverviewView(QWidget):
         grid = QGridLayout(cards)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(8)
+        derived = " · " + self.tr("derived")
         for column, theme in enumerate([district, *themes]):
             card = QFrame()
             card.setFrameShape(QFrame.Shape.StyledPanel)
@@ -36,7 +37,7 @@ class OverviewView(QWidget):
                     f"<span style='font-size:13pt'><b>{escape(row.value_text)}</b></span></a>"
                     f"<br>{escape(row.indicator)}<br>"
                     f"<span style='color:#5f6b7a'>{escape(row.period_label)} · {escape(row.citation)}"
-                    f"{' · ' + self.tr('derived') if row.derived else ''}</span>"
+                    f"{derived if row.derived else ''}</span>"
                 )
                 label.setWordWrap(True)
                 label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)

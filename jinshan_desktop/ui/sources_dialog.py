@@ -24,7 +24,10 @@ class SourcesDialog(QDialog):
         layout.addWidget(buttons)
 
     def sources_html(self, sources: list[SourceInfo]) -> str:
-        parts = [f"<h3>{self.tr('Sources of the fact book')}</h3>"]
+        heading = self.tr("Sources of the fact book")
+        no_date = self.tr("date not given")
+        grade = self.tr("grade")
+        parts = [f"<h3>{heading}</h3>"]
         for source in sources:
             counts = (
                 self.tr("%1 figures, %2 facts")
@@ -33,8 +36,8 @@ class SourcesDialog(QDialog):
             )
             parts.append(
                 f"<p><b>{escape(source.title)}</b> <code>[{escape(source.id)}]</code><br>"
-                f"{escape(source.publisher)}, {escape(source.published or self.tr('date not given'))}"
-                f" · {self.tr('grade')} {escape(source.grade)} · {counts}<br>"
+                f"{escape(source.publisher)}, {escape(source.published or no_date)}"
+                f" · {grade} {escape(source.grade)} · {counts}<br>"
                 f"{escape(source.contributed)}"
                 + (f"<br><span style='color:#5f6b7a'>{escape(source.address)}</span>" if source.address else "")
                 + "</p>"

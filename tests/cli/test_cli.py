@@ -110,3 +110,23 @@ def test_module_and_console_script_agree() -> None:
     by_module = run("--version").stdout
     by_script = subprocess.run([str(script), "--version"], capture_output=True, text=True, timeout=60).stdout
     assert by_module == by_script and by_module.startswith("jinshan-desktop ")
+
+
+def test_smoke_in_chinese_prints_chinese_tab_titles(database: Path) -> None:
+    result = run("--db", str(database), "--smoke", "--lang", "zh_CN")
+    assert result.returncode == 0, result.stderr
+    assert [line.split(":")[0] for line in result.stdout.splitlines()] == [
+        "概览",
+        "制造业",
+        "乡村振兴",
+        "区域一体化",
+        "公共服务",
+    ]
+
+
+def test_export_in_traditional_chinese_and_gb18030(database: Path, tmp_path: Path) -> None:
+    result = run("--db", str(database), "--lang", "zh_TW", "export", "--out", str(tmp_path), "--encoding", "gb18030")
+    assert result.returncode == 0, result.stderr
+    text = (tmp_path / "observations.csv").read_bytes().decode("gb18030")
+    assert text.startswith("編號,主題,專題,指標")
+    assert "製造業" in text and "和輝光電項目：兩期總投資" in text

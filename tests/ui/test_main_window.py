@@ -193,18 +193,21 @@ SHOWCASE = [
 ]
 
 
+@pytest.mark.parametrize("language", ["en", "zh_CN", "zh_TW"])
 @pytest.mark.parametrize("index", range(5))
-def test_screenshots_of_every_tab(window: MainWindow, qtbot, index: int) -> None:
-    """Saved for people to look at (screenshots/ is ignored by git)."""
+def test_screenshots_of_every_tab(window: MainWindow, qtbot, index: int, language: str) -> None:
+    """Saved for people to look at (screenshots/ is ignored by git), in every language."""
     folder = Path(__file__).resolve().parents[2] / "screenshots"
     folder.mkdir(exist_ok=True)
+    window.set_language(language)
     window.resize(1400, 900)
     window.tabs.setCurrentIndex(index)
     assert window.current_view().select_observation(SHOWCASE[index])
     qtbot.wait(50)  # let the layouts settle, as a person would see the window
     image = window.grab()
     assert not image.isNull()
-    assert image.save(str(folder / f"tab-{index}-{TAB_TITLES[index].split()[0].lower()}.png"))
+    assert image.save(str(folder / f"{language}-tab-{index}-{TAB_TITLES[index].split()[0].lower()}.png"))
+    window.set_language("en")
 
 
 def test_sources_dialog_lists_every_source_with_what_it_gave(window: MainWindow, monkeypatch) -> None:

@@ -1,0 +1,437 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>DetailPane</name>
+    <message>
+        <source>a calendar year</source>
+        <translation>一个日历年度</translation>
+    </message>
+    <message>
+        <source>the current year as stated during it (a plan or expected figure)</source>
+        <translation>年内所述的当年数（计划数或预计数）</translation>
+    </message>
+    <message>
+        <source>a count or total at a date</source>
+        <translation>截至某一日期的数量或累计数</translation>
+    </message>
+    <message>
+        <source>a span of time</source>
+        <translation>一段时间</translation>
+    </message>
+    <message>
+        <source>stages of a project</source>
+        <translation>项目的若干期</translation>
+    </message>
+    <message>
+        <source>a yearly rate not tied to one year</source>
+        <translation>不限于某一年的年度水平</translation>
+    </message>
+    <message>
+        <source>part of a year</source>
+        <translation>一年中的部分时期</translation>
+    </message>
+    <message>
+        <source>a public holiday period</source>
+        <translation>法定节假日期间</translation>
+    </message>
+    <message>
+        <source>a single day</source>
+        <translation>单日</translation>
+    </message>
+    <message>
+        <source>approximately (the source says nearly)</source>
+        <translation>约（原文为“近”）</translation>
+    </message>
+    <message>
+        <source>more than (the source says more than or over)</source>
+        <translation>超过（原文为“超过”或“逾”）</translation>
+    </message>
+    <message>
+        <source>up to (a maximum)</source>
+        <translation>最多（上限）</translation>
+    </message>
+    <message>
+        <source>as published, without qualifier</source>
+        <translation>按发布原数，无限定词</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Publisher</source>
+        <translation>发布机构</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>发布日期</translation>
+    </message>
+    <message>
+        <source>date not given</source>
+        <translation>未注明日期</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>网址</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>时期</translation>
+    </message>
+    <message>
+        <source>Qualifier</source>
+        <translation>限定词</translation>
+    </message>
+    <message>
+        <source>As written</source>
+        <translation>原文写法</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>derived — computed from published figures, not published itself</source>
+        <translation>推算数——由已发布数据计算得出，并非原文发布</translation>
+    </message>
+    <message>
+        <source>Formula</source>
+        <translation>公式</translation>
+    </message>
+    <message>
+        <source>Inputs</source>
+        <translation>输入数据</translation>
+    </message>
+    <message>
+        <source>provisional — may be revised</source>
+        <translation>初步数——可能修订</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Citation</source>
+        <translation>引用</translation>
+    </message>
+    <message>
+        <source>{figures} figures and {facts} facts; type its name in the filter box to see them together.</source>
+        <translation>共{figures}项数据、{facts}条事实；在筛选框中输入其名称即可一并查看。</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>关于</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorReporter</name>
+    <message>
+        <source>Something went wrong: %1
+The details are in the log file; the window stays open.</source>
+        <translation>出现错误：%1
+详细信息已写入日志文件；窗口仍可继续使用。</translation>
+    </message>
+</context>
+<context>
+    <name>FindDialog</name>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Search figures, facts and names in every theme</source>
+        <translation>在所有主题中查找数据、事实和名称</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Fact</source>
+        <translation>事实</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>%1 results</source>
+        <translation>%1 条结果</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Jinshan Fact Book</source>
+        <translation>金山区资料手册</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <source>%1 figures · %2 facts · %3 sources · data as of %4</source>
+        <translation>%1 项数据 · %2 条事实 · %3 个来源 · 数据截至 %4</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Export current table as CSV…</source>
+        <translation>将当前表格导出为 CSV(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;all tables as CSV…</source>
+        <translation>将全部表格导出为 CSV(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Export chart as &amp;PNG…</source>
+        <translation>将图表导出为 PNG(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Export chart as &amp;SVG…</source>
+        <translation>将图表导出为 SVG(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>CSV e&amp;ncoding</source>
+        <translation>CSV 编码(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Export in &amp;English</source>
+        <translation>以英文导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Sources</source>
+        <translation>资料来源(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>关于(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Copied %1 rows</source>
+        <translation>已复制 %1 行</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Export table as CSV</source>
+        <translation>将表格导出为 CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exported %1 rows to %2</source>
+        <translation>已将 %1 行导出到 %2</translation>
+    </message>
+    <message>
+        <source>Export all tables to folder</source>
+        <translation>将全部表格导出到文件夹</translation>
+    </message>
+    <message>
+        <source>Exported %1 files to %2</source>
+        <translation>已将 %1 个文件导出到 %2</translation>
+    </message>
+    <message>
+        <source>No chart</source>
+        <translation>没有图表</translation>
+    </message>
+    <message>
+        <source>Select a figure first; its chart is exported.</source>
+        <translation>请先选择一项数据，导出的是它的图表。</translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>Chart saved to %1</source>
+        <translation>图表已保存到 %1</translation>
+    </message>
+    <message>
+        <source>PNG images</source>
+        <translation>PNG 图像</translation>
+    </message>
+    <message>
+        <source>SVG images</source>
+        <translation>SVG 图像</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>关于</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;%1 %2&lt;/h3&gt;&lt;p&gt;The published facts of Jinshan District, Shanghai, with the document and paragraph of each figure.&lt;/p&gt;&lt;p&gt;Data as of %3: %4 figures, %5 facts from %6 sources.&lt;br&gt;Database: %7&lt;br&gt;Log file folder: %8&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;%1 %2&lt;/h3&gt;&lt;p&gt;上海市金山区已发布的事实与数据，每项数据均注明出处文件和段落。&lt;/p&gt;&lt;p&gt;数据截至 %3：来自 %6 个来源的 %4 项数据、%5 条事实。&lt;br&gt;数据库：%7&lt;br&gt;日志文件夹：%8&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>ObservationTableModel</name>
+    <message>
+        <source>derived</source>
+        <translation>推算</translation>
+    </message>
+    <message>
+        <source>provisional</source>
+        <translation>初步</translation>
+    </message>
+    <message>
+        <source>published</source>
+        <translation>发布</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>专题</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>时期</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewView</name>
+    <message>
+        <source>derived</source>
+        <translation>推算</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Jinshan District at a glance&lt;/b&gt; — headline figures of each theme; click a figure to open it.</source>
+        <translation>&lt;b&gt;金山区概览&lt;/b&gt;——各主题的主要数据；点击数据即可打开。</translation>
+    </message>
+</context>
+<context>
+    <name>SourcesDialog</name>
+    <message>
+        <source>Sources</source>
+        <translation>资料来源</translation>
+    </message>
+    <message>
+        <source>Sources of the fact book</source>
+        <translation>本手册的资料来源</translation>
+    </message>
+    <message>
+        <source>date not given</source>
+        <translation>未注明日期</translation>
+    </message>
+    <message>
+        <source>grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>%1 figures, %2 facts</source>
+        <translation>%1 项数据，%2 条事实</translation>
+    </message>
+</context>
+<context>
+    <name>ThemeView</name>
+    <message>
+        <source>All topics</source>
+        <translation>全部专题</translation>
+    </message>
+    <message>
+        <source>Filter figures: type a word, a name, a year…</source>
+        <translation>筛选数据：输入词语、名称或年份…</translation>
+    </message>
+    <message>
+        <source>Select a figure or a fact to see where it comes from.</source>
+        <translation>选择一项数据或事实，查看其出处。</translation>
+    </message>
+    <message>
+        <source>Facts without a number</source>
+        <translation>无数字的事实</translation>
+    </message>
+    <message>
+        <source>%1 of %2 figures shown</source>
+        <translation>显示 %1 / %2 项数据</translation>
+    </message>
+</context>
+<context>
+    <name>TrendChart</name>
+    <message>
+        <source>Select a figure to see its chart</source>
+        <translation>选择一项数据以查看图表</translation>
+    </message>
+    <message>
+        <source>Compared: %1 and related figures</source>
+        <translation>对比：%1 及相关数据</translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation>来源：%1</translation>
+    </message>
+    <message>
+        <source>%1 (%2) is not for a full year and is not drawn</source>
+        <translation>%1（%2）不是全年数据，未绘出</translation>
+    </message>
+    <message>
+        <source>%1 (%2) is in another currency or unit and is not drawn</source>
+        <translation>%1（%2）的货币或单位不同，未绘出</translation>
+    </message>
+    <message>
+        <source>Hollow markers and dashed lines: derived figures</source>
+        <translation>空心标记和虚线：推算数据</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,437 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_TW" sourcelanguage="en">
+  <context>
+    <name>DetailPane</name>
+    <message>
+      <source>a calendar year</source>
+      <translation>一個日曆年度</translation>
+    </message>
+    <message>
+      <source>the current year as stated during it (a plan or expected figure)</source>
+      <translation>年內所述的當年數（計劃數或預計數）</translation>
+    </message>
+    <message>
+      <source>a count or total at a date</source>
+      <translation>截至某一日期的數量或累計數</translation>
+    </message>
+    <message>
+      <source>a span of time</source>
+      <translation>一段時間</translation>
+    </message>
+    <message>
+      <source>stages of a project</source>
+      <translation>項目的若干期</translation>
+    </message>
+    <message>
+      <source>a yearly rate not tied to one year</source>
+      <translation>不限於某一年的年度水平</translation>
+    </message>
+    <message>
+      <source>part of a year</source>
+      <translation>一年中的部分時期</translation>
+    </message>
+    <message>
+      <source>a public holiday period</source>
+      <translation>法定節假日期間</translation>
+    </message>
+    <message>
+      <source>a single day</source>
+      <translation>單日</translation>
+    </message>
+    <message>
+      <source>approximately (the source says nearly)</source>
+      <translation>約（原文爲“近”）</translation>
+    </message>
+    <message>
+      <source>more than (the source says more than or over)</source>
+      <translation>超過（原文爲“超過”或“逾”）</translation>
+    </message>
+    <message>
+      <source>up to (a maximum)</source>
+      <translation>最多（上限）</translation>
+    </message>
+    <message>
+      <source>as published, without qualifier</source>
+      <translation>按發佈原數，無限定詞</translation>
+    </message>
+    <message>
+      <source>Document</source>
+      <translation>文件</translation>
+    </message>
+    <message>
+      <source>Publisher</source>
+      <translation>發佈機構</translation>
+    </message>
+    <message>
+      <source>Published</source>
+      <translation>發佈日期</translation>
+    </message>
+    <message>
+      <source>date not given</source>
+      <translation>未註明日期</translation>
+    </message>
+    <message>
+      <source>Where</source>
+      <translation>位置</translation>
+    </message>
+    <message>
+      <source>Address</source>
+      <translation>網址</translation>
+    </message>
+    <message>
+      <source>Theme</source>
+      <translation>主題</translation>
+    </message>
+    <message>
+      <source>Period</source>
+      <translation>時期</translation>
+    </message>
+    <message>
+      <source>Qualifier</source>
+      <translation>限定詞</translation>
+    </message>
+    <message>
+      <source>As written</source>
+      <translation>原文寫法</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>狀態</translation>
+    </message>
+    <message>
+      <source>derived — computed from published figures, not published itself</source>
+      <translation>推算數——由已發佈數據計算得出，並非原文發佈</translation>
+    </message>
+    <message>
+      <source>Formula</source>
+      <translation>公式</translation>
+    </message>
+    <message>
+      <source>Inputs</source>
+      <translation>輸入數據</translation>
+    </message>
+    <message>
+      <source>provisional — may be revised</source>
+      <translation>初步數——可能修訂</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>備註</translation>
+    </message>
+    <message>
+      <source>Citation</source>
+      <translation>引用</translation>
+    </message>
+    <message>
+      <source>{figures} figures and {facts} facts; type its name in the filter box to see them together.</source>
+      <translation>共{figures}項數據、{facts}條事實；在篩選框中輸入其名稱即可一併查看。</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>類別</translation>
+    </message>
+    <message>
+      <source>About</source>
+      <translation>關於</translation>
+    </message>
+  </context>
+  <context>
+    <name>ErrorReporter</name>
+    <message>
+      <source>Something went wrong: %1
+The details are in the log file; the window stays open.</source>
+      <translation>出現錯誤：%1
+詳細信息已寫入日誌文件；窗口仍可繼續使用。</translation>
+    </message>
+  </context>
+  <context>
+    <name>FindDialog</name>
+    <message>
+      <source>Find</source>
+      <translation>查找</translation>
+    </message>
+    <message>
+      <source>Search figures, facts and names in every theme</source>
+      <translation>在所有主題中查找數據、事實和名稱</translation>
+    </message>
+    <message>
+      <source>Figure</source>
+      <translation>數據</translation>
+    </message>
+    <message>
+      <source>Fact</source>
+      <translation>事實</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>名稱</translation>
+    </message>
+    <message>
+      <source>%1 results</source>
+      <translation>%1 條結果</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <source>Jinshan Fact Book</source>
+      <translation>金山區資料手冊</translation>
+    </message>
+    <message>
+      <source>Overview</source>
+      <translation>概覽</translation>
+    </message>
+    <message>
+      <source>%1 figures · %2 facts · %3 sources · data as of %4</source>
+      <translation>%1 項數據 · %2 條事實 · %3 個來源 · 數據截至 %4</translation>
+    </message>
+    <message>
+      <source>&amp;File</source>
+      <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+      <source>&amp;Export current table as CSV…</source>
+      <translation>將當前表格導出爲 CSV(&amp;E)…</translation>
+    </message>
+    <message>
+      <source>Export &amp;all tables as CSV…</source>
+      <translation>將全部表格導出爲 CSV(&amp;A)…</translation>
+    </message>
+    <message>
+      <source>Export chart as &amp;PNG…</source>
+      <translation>將圖表導出爲 PNG(&amp;P)…</translation>
+    </message>
+    <message>
+      <source>Export chart as &amp;SVG…</source>
+      <translation>將圖表導出爲 SVG(&amp;S)…</translation>
+    </message>
+    <message>
+      <source>CSV e&amp;ncoding</source>
+      <translation>CSV 編碼(&amp;N)</translation>
+    </message>
+    <message>
+      <source>Export in &amp;English</source>
+      <translation>以英文導出(&amp;E)</translation>
+    </message>
+    <message>
+      <source>&amp;Quit</source>
+      <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+      <source>&amp;Edit</source>
+      <translation>編輯(&amp;E)</translation>
+    </message>
+    <message>
+      <source>&amp;Copy</source>
+      <translation>複製(&amp;C)</translation>
+    </message>
+    <message>
+      <source>&amp;Find…</source>
+      <translation>查找(&amp;F)…</translation>
+    </message>
+    <message>
+      <source>&amp;View</source>
+      <translation>視圖(&amp;V)</translation>
+    </message>
+    <message>
+      <source>&amp;Language</source>
+      <translation>語言(&amp;L)</translation>
+    </message>
+    <message>
+      <source>&amp;Help</source>
+      <translation>幫助(&amp;H)</translation>
+    </message>
+    <message>
+      <source>&amp;Sources</source>
+      <translation>資料來源(&amp;S)</translation>
+    </message>
+    <message>
+      <source>&amp;About</source>
+      <translation>關於(&amp;A)</translation>
+    </message>
+    <message>
+      <source>Copied %1 rows</source>
+      <translation>已複製 %1 行</translation>
+    </message>
+    <message>
+      <source>Export failed</source>
+      <translation>導出失敗</translation>
+    </message>
+    <message>
+      <source>Export table as CSV</source>
+      <translation>將表格導出爲 CSV</translation>
+    </message>
+    <message>
+      <source>CSV files (*.csv)</source>
+      <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+      <source>Exported %1 rows to %2</source>
+      <translation>已將 %1 行導出到 %2</translation>
+    </message>
+    <message>
+      <source>Export all tables to folder</source>
+      <translation>將全部表格導出到文件夾</translation>
+    </message>
+    <message>
+      <source>Exported %1 files to %2</source>
+      <translation>已將 %1 個文件導出到 %2</translation>
+    </message>
+    <message>
+      <source>No chart</source>
+      <translation>沒有圖表</translation>
+    </message>
+    <message>
+      <source>Select a figure first; its chart is exported.</source>
+      <translation>請先選擇一項數據，導出的是它的圖表。</translation>
+    </message>
+    <message>
+      <source>Export chart</source>
+      <translation>導出圖表</translation>
+    </message>
+    <message>
+      <source>Chart saved to %1</source>
+      <translation>圖表已保存到 %1</translation>
+    </message>
+    <message>
+      <source>PNG images</source>
+      <translation>PNG 圖像</translation>
+    </message>
+    <message>
+      <source>SVG images</source>
+      <translation>SVG 圖像</translation>
+    </message>
+    <message>
+      <source>About</source>
+      <translation>關於</translation>
+    </message>
+    <message>
+      <source>&lt;h3&gt;%1 %2&lt;/h3&gt;&lt;p&gt;The published facts of Jinshan District, Shanghai, with the document and paragraph of each figure.&lt;/p&gt;&lt;p&gt;Data as of %3: %4 figures, %5 facts from %6 sources.&lt;br&gt;Database: %7&lt;br&gt;Log file folder: %8&lt;/p&gt;</source>
+      <translation>&lt;h3&gt;%1 %2&lt;/h3&gt;&lt;p&gt;上海市金山區已發佈的事實與數據，每項數據均註明出處文件和段落。&lt;/p&gt;&lt;p&gt;數據截至 %3：來自 %6 個來源的 %4 項數據、%5 條事實。&lt;br&gt;數據庫：%7&lt;br&gt;日誌文件夾：%8&lt;/p&gt;</translation>
+    </message>
+  </context>
+  <context>
+    <name>ObservationTableModel</name>
+    <message>
+      <source>derived</source>
+      <translation>推算</translation>
+    </message>
+    <message>
+      <source>provisional</source>
+      <translation>初步</translation>
+    </message>
+    <message>
+      <source>published</source>
+      <translation>發佈</translation>
+    </message>
+    <message>
+      <source>Topic</source>
+      <translation>專題</translation>
+    </message>
+    <message>
+      <source>Indicator</source>
+      <translation>指標</translation>
+    </message>
+    <message>
+      <source>Period</source>
+      <translation>時期</translation>
+    </message>
+    <message>
+      <source>Value</source>
+      <translation>數值</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>狀態</translation>
+    </message>
+    <message>
+      <source>Source</source>
+      <translation>來源</translation>
+    </message>
+  </context>
+  <context>
+    <name>OverviewView</name>
+    <message>
+      <source>derived</source>
+      <translation>推算</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;Jinshan District at a glance&lt;/b&gt; — headline figures of each theme; click a figure to open it.</source>
+      <translation>&lt;b&gt;金山區概覽&lt;/b&gt;——各主題的主要數據；點擊數據即可打開。</translation>
+    </message>
+  </context>
+  <context>
+    <name>SourcesDialog</name>
+    <message>
+      <source>Sources</source>
+      <translation>資料來源</translation>
+    </message>
+    <message>
+      <source>Sources of the fact book</source>
+      <translation>本手冊的資料來源</translation>
+    </message>
+    <message>
+      <source>date not given</source>
+      <translation>未註明日期</translation>
+    </message>
+    <message>
+      <source>grade</source>
+      <translation>等級</translation>
+    </message>
+    <message>
+      <source>%1 figures, %2 facts</source>
+      <translation>%1 項數據，%2 條事實</translation>
+    </message>
+  </context>
+  <context>
+    <name>ThemeView</name>
+    <message>
+      <source>All topics</source>
+      <translation>全部專題</translation>
+    </message>
+    <message>
+      <source>Filter figures: type a word, a name, a year…</source>
+      <translation>篩選數據：輸入詞語、名稱或年份…</translation>
+    </message>
+    <message>
+      <source>Select a figure or a fact to see where it comes from.</source>
+      <translation>選擇一項數據或事實，查看其出處。</translation>
+    </message>
+    <message>
+      <source>Facts without a number</source>
+      <translation>無數字的事實</translation>
+    </message>
+    <message>
+      <source>%1 of %2 figures shown</source>
+      <translation>顯示 %1 / %2 項數據</translation>
+    </message>
+  </context>
+  <context>
+    <name>TrendChart</name>
+    <message>
+      <source>Select a figure to see its chart</source>
+      <translation>選擇一項數據以查看圖表</translation>
+    </message>
+    <message>
+      <source>Compared: %1 and related figures</source>
+      <translation>對比：%1 及相關數據</translation>
+    </message>
+    <message>
+      <source>Source: %1</source>
+      <translation>來源：%1</translation>
+    </message>
+    <message>
+      <source>%1 (%2) is not for a full year and is not drawn</source>
+      <translation>%1（%2）不是全年數據，未繪出</translation>
+    </message>
+    <message>
+      <source>%1 (%2) is in another currency or unit and is not drawn</source>
+      <translation>%1（%2）的貨幣或單位不同，未繪出</translation>
+    </message>
+    <message>
+      <source>Hollow markers and dashed lines: derived figures</source>
+      <translation>空心標記和虛線：推算數據</translation>
+    </message>
+  </context>
+</TS>

@@ -1,0 +1,82 @@
+"""Interface translations: complete, current, Traditional converted from Simplified, and compilable;
+and the bundled font subset has a glyph for every character the data and the translations use."""
+
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ElementTree
+from pathlib import Path
+
+import pytest
+
+from jinshan_desktop.data.languages import LANGUAGE_NAMES, parse_language
+from jinshan_desktop.translations import compile_translations, translation_sources
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "packaging"))
+from update_translations import SIMPLIFIED, TRADITIONAL, traditional_from_simplified  # noqa: E402
+
+
+def _messages(path: Path) -> dict[tuple[str, str], ElementTree.Element]:
+    root = ElementTree.parse(path).getroot()
+    return {
+        (context.findtext("name") or "", message.findtext("source") or ""): message.find("translation")
+        for context in root.iter("context")
+        for message in context.iter("message")
+    }
+
+
+@pytest.mark.parametrize("path", [SIMPLIFIED, TRADITIONAL], ids=lambda p: p.name)
+def test_every_message_is_translated(path: Path) -> None:
+    messages = _messages(path)
+    assert len(messages) > 90
+    unfinished = [
+        source for (_, source), translation in messages.items() if translation.get("type") or not translation.text
+    ]
+    assert unfinished == []
+
+
+def test_traditional_is_opencc_of_simplified() -> None:
+    assert TRADITIONAL.read_text(encoding="utf-8") == traditional_from_simplified(SIMPLIFIED)
+    assert _messages(TRADITIONAL)[("MainWindow", "Overview")].text == "概覽"
+
+
+def test_catalogue_holds_every_string_of_the_code(tmp_path: Path) -> None:
+    """lupdate over today's code finds no string the committed catalogue lacks."""
+    copy = tmp_path / SIMPLIFIED.name
+    shutil.copy(SIMPLIFIED, copy)
+    sources = sorted(str(p) for p in (ROOT / "jinshan_desktop").rglob("*.py"))
+    program = str(Path(sys.executable).with_name("pyside6-lupdate"))
+    subprocess.run(
+        [program, *sources, "-no-obsolete", "-locations", "none", "-ts", str(copy)], check=True, capture_output=True
+    )
+    assert set(_messages(copy)) == set(_messages(SIMPLIFIED))
+
+
+def test_translations_compile(tmp_path: Path) -> None:
+    target = compile_translations(tmp_path / "qm")
+    assert sorted(p.name for p in target.iterdir()) == ["jinshan_zh_CN.qm", "jinshan_zh_TW.qm"]
+
+
+def test_language_names_and_system_locales() -> None:
+    assert LANGUAGE_NAMES == {"en": "English", "zh_CN": "简体中文", "zh_TW": "繁體中文"}
+    assert [parse_language(name) for name in ("zh_Hans_CN", "zh_TW", "zh-HK", "zh", "en_US", "fr_FR", None)] == [
+        "zh_CN",
+        "zh_TW",
+        "zh_TW",
+        "zh_CN",
+        "en",
+        "en",
+        "en",
+    ]
+
+
+def test_the_font_subset_covers_every_character(built_database: Path, tmp_path: Path) -> None:
+    from fonts import NOTO_CANDIDATES, cut_subsets, missing_characters, required_characters
+
+    if not any(path.exists() for path in NOTO_CANDIDATES):
+        pytest.skip("Noto Sans CJK is not installed (apt-get install fonts-noto-cjk); .ci/run installs it")
+    characters = required_characters(built_database, translation_sources(), "".join(LANGUAGE_NAMES.values()))
+    assert {"金", "區", "≈", "¶"} <= characters
+    for font in cut_subsets(characters, tmp_path):
+        assert missing_characters(font, characters) == set(), font.name

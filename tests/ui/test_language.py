@@ -1,0 +1,78 @@
+"""Switching language live relabels the window, the data and the charts, and exports follow it."""
+
+import csv
+import io
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
+
+from jinshan_desktop.ui.main_window import MainWindow
+from jinshan_desktop.ui.table_model import ObservationTableModel
+
+
+def _menus(window: MainWindow) -> list[str]:
+    return [action.text() for action in window.menuBar().actions()]
+
+
+def _tabs(window: MainWindow) -> list[str]:
+    return [window.tabs.tabText(i) for i in range(window.tabs.count())]
+
+
+def test_switching_relabels_menus_tabs_headers_and_charts(window: MainWindow) -> None:
+    window.tabs.setCurrentIndex(2)
+    window.current_view().select_observation("leisure-visitors-2019")
+    action = next(a for a in window.language_group.actions() if a.data() == "zh_CN")
+    action.trigger()
+    assert _menus(window) == ["文件(&F)", "编辑(&E)", "视图(&V)", "帮助(&H)"]
+    assert _tabs(window) == ["概览", "制造业", "乡村振兴", "区域一体化", "公共服务"]
+    view = window.current_view()
+    assert window.tabs.currentIndex() == 2
+    header = view.proxy.headerData(ObservationTableModel.COL_INDICATOR, Qt.Orientation.Horizontal)
+    assert header == "指标"
+    assert view.chart.chart is not None and view.chart.chart.title == "休闲旅游集聚区接待游客"  # selection kept
+    assert [p.value_text for p in view.chart.chart.points] == ["752万人次", "852万人次"]
+    assert "来源" in view.chart.source_label.text
+    assert "852万人次" in view.detail.toPlainText()
+    assert window.settings.value("view/language") == "zh_CN"
+
+    window.set_language("zh_TW")
+    assert _tabs(window) == ["概覽", "製造業", "鄉村振興", "區域一體化", "公共服務"]
+    assert window.current_view().chart.chart.points[1].value_text == "852萬人次"
+
+    window.set_language("en")
+    assert _menus(window) == ["&File", "&Edit", "&View", "&Help"]
+    assert _tabs(window)[1] == "Manufacturing"
+    assert window.current_view().chart.chart.points[1].value_text == "8.52 million visitors"
+
+
+def test_exports_follow_the_language_unless_english_is_asked(window: MainWindow, monkeypatch, tmp_path: Path) -> None:
+    window.set_language("zh_CN")
+    window.tabs.setCurrentIndex(1)
+    target = tmp_path / "zh.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.export_table_action.trigger()
+    rows = list(csv.reader(io.StringIO(target.read_bytes().decode("utf-8-sig"))))
+    assert rows[0][:4] == ["编号", "主题", "专题", "指标"]
+    assert {row[1] for row in rows[1:]} == {"制造业"}
+    assert any(row[3] == "和辉光电项目：两期总投资" and row[8] == "34.33" for row in rows[1:])  # plain numbers
+
+    window.english_export_action.setChecked(True)
+    window.export_table_action.trigger()
+    rows = list(csv.reader(io.StringIO(target.read_bytes().decode("utf-8-sig"))))
+    assert rows[0][:4] == ["id", "theme", "topic", "indicator"] and rows[1][1] == "Manufacturing"
+
+
+def test_a_new_window_opens_in_the_remembered_language(qtbot, book, settings_path: Path) -> None:
+    from PySide6.QtCore import QSettings
+
+    from jinshan_desktop.ui.app import chosen_language
+
+    settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
+    settings.setValue("view/language", "zh_TW")
+    assert chosen_language(settings, None) == "zh_TW"
+    assert chosen_language(settings, "en") == "en"  # --lang wins
+    window = MainWindow(book, settings, chosen_language(settings, None))
+    qtbot.addWidget(window)
+    assert window.tabs.tabText(0) == "概覽"
+    window.set_language("en")
