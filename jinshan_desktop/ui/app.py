@@ -13,11 +13,11 @@ from types import TracebackType
 
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QFontMetrics, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from jinshan_desktop import APP_ID, APP_NAME, __version__
-from jinshan_desktop.data.languages import Language, parse_language
+from jinshan_desktop.data.languages import Language, is_chinese, parse_language
 from jinshan_desktop.data.queries import FactBook
 from jinshan_desktop.paths import resource, user_config_dir
 from jinshan_desktop.ui.language import register_bundled_fonts, system_language
@@ -119,6 +119,12 @@ def run_smoke(book: FactBook, say: Callable[[str], None] = print, language: str 
         window = MainWindow(book, settings, parse_language(language) if language else "en")
         window.show()
         app.processEvents()
+        if is_chinese(window.language):
+            titles = "".join(window.tabs.tabText(index) for index in range(window.tabs.count()))
+            metrics = QFontMetrics(QApplication.font())
+            missing = sorted({ch for ch in titles if not metrics.inFontUcs4(ord(ch))})
+            if missing:
+                reporter.errors.append(f"no font shows {''.join(missing)} (family {QApplication.font().family()})")
         for index in range(window.tabs.count()):
             window.tabs.setCurrentIndex(index)
             view = window.current_view()

@@ -28,7 +28,7 @@ def built_bundle() -> Path:
     return BUNDLE
 
 
-def launch(*arguments: str, home: Path) -> subprocess.CompletedProcess[str]:
+def launch(*arguments: str, home: Path, **extra: str) -> subprocess.CompletedProcess[str]:
     # A clean environment: no PYTHONPATH or virtual environment leaks into the frozen app.
     environment = {
         "PATH": "/usr/bin:/bin",
@@ -37,6 +37,7 @@ def launch(*arguments: str, home: Path) -> subprocess.CompletedProcess[str]:
         "XDG_CONFIG_HOME": str(home / "config"),
         "XDG_STATE_HOME": str(home / "state"),
         "XDG_CACHE_HOME": str(home / "cache"),
+        **extra,
     }
     return subprocess.run([str(EXECUTABLE), *arguments], capture_output=True, text=True, timeout=300, env=environment)
 
@@ -84,3 +85,33 @@ def test_add_to_menu_writes_a_desktop_entry_pointing_at_the_bundle(built_bundle:
     entry = (tmp_path / "applications" / "jinshan-desktop.desktop").read_text(encoding="utf-8")
     assert f'Exec="{built_bundle / "jinshan-desktop"}"' in entry
     assert (tmp_path / "icons" / "hicolor" / "256x256" / "apps" / "jinshan-desktop.png").exists()
+
+
+def test_frozen_app_shows_chinese_without_any_system_cjk_font(built_bundle: Path, tmp_path: Path) -> None:
+    """Fontconfig is pointed at an empty folder: only the bundled Noto subset can draw the tab titles."""
+    empty = tmp_path / "no-fonts"
+    empty.mkdir()
+    config = tmp_path / "fonts.conf"
+    config.write_text(
+        f'<?xml version="1.0"?><fontconfig><dir>{empty}</dir><cachedir>{tmp_path / "fc-cache"}</cachedir></fontconfig>',
+        encoding="utf-8",
+    )
+    for language, first_tab in (("zh_CN", "概览"), ("zh_TW", "概覽")):
+        result = launch("--smoke", "--lang", language, home=tmp_path, FONTCONFIG_FILE=str(config))
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert result.stdout.startswith(f"{first_tab}: ")
+
+
+def test_bundled_font_subset_covers_the_data_and_translations(built_bundle: Path) -> None:
+    sys.path.insert(0, str(ROOT / "packaging"))
+    from fonts import missing_characters, required_characters
+
+    from jinshan_desktop.data.languages import LANGUAGE_NAMES
+    from jinshan_desktop.translations import translation_sources
+
+    database = next(built_bundle.rglob("jinshan.sqlite"))
+    characters = required_characters(database, translation_sources(), "".join(LANGUAGE_NAMES.values()))
+    fonts = sorted(built_bundle.rglob("NotoSansCJK*-Subset.otf"))
+    assert len(fonts) == 2
+    for font in fonts:
+        assert missing_characters(font, characters) == set(), font.name
