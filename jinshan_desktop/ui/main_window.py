@@ -5,9 +5,9 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from jinshan_desktop import APP_NAME, __version__
 from jinshan_desktop.data import exporting
@@ -20,6 +20,7 @@ from jinshan_desktop.ui.overview_view import OverviewView
 from jinshan_desktop.ui.sources_dialog import SourcesDialog
 from jinshan_desktop.ui.table_model import ROW_ROLE
 from jinshan_desktop.ui.theme_view import ThemeView
+from jinshan_desktop.ui.trend_chart import TrendChart
 
 log = logging.getLogger(__name__)
 DISTRICT_THEME = "district"
@@ -261,13 +262,29 @@ class MainWindow(QMainWindow):
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Export chart"), str(default), f"{label} (*.{suffix})")
         if not name:
             return
+        chart = view.chart
+        if self.english_export_action.isChecked() and self.language != "en":
+            chart = self._english_chart(view)
         try:
-            (view.chart.export_png if suffix == "png" else view.chart.export_svg)(Path(name))
+            (chart.export_png if suffix == "png" else chart.export_svg)(Path(name))
         except (exporting.ExportError, OSError) as error:
             self._report_failure(error)
             return
+        finally:
+            if chart is not view.chart:
+                chart.deleteLater()
         self._remember_folder(Path(name).parent)
         self.statusBar().showMessage(self.tr("Chart saved to %1").replace("%1", name))
+
+    def _english_chart(self, view: ThemeView) -> TrendChart:
+        """The selected figure's chart drawn again in English, off screen, for an English image."""
+        chart = TrendChart(english=True)
+        chart.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+        chart.resize(view.chart.size())
+        chart.show_chart(self.export_book().chart_for(view.table.currentIndex().data(ROW_ROLE).id))
+        chart.show()
+        QApplication.processEvents()  # lay out the title and source before the image is taken
+        return chart
 
     def export_chart_png(self) -> None:
         self._export_chart("png", self.tr("PNG images"))

@@ -7,8 +7,8 @@ from html import escape
 from pathlib import Path
 
 import pyqtgraph as pg
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QRect, Qt
 from PySide6.QtCore import QCoreApplication as Core
-from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette, QResizeEvent
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QVBoxLayout, QWidget
@@ -20,6 +20,14 @@ ACCENT = QColor("#1f6fb2")
 MUTED = QColor("#5f6b7a")
 
 
+NO_CHART = QT_TRANSLATE_NOOP("TrendChart", "Select a figure to see its chart")
+COMPARED = QT_TRANSLATE_NOOP("TrendChart", "Compared: %1 and related figures")
+SOURCE = QT_TRANSLATE_NOOP("TrendChart", "Source: %1")
+NOT_ANNUAL = QT_TRANSLATE_NOOP("TrendChart", "%1 (%2) is not for a full year and is not drawn")
+OTHER_UNIT = QT_TRANSLATE_NOOP("TrendChart", "%1 (%2) is in another currency or unit and is not drawn")
+DERIVED_LEGEND = QT_TRANSLATE_NOOP("TrendChart", "Hollow markers and dashed lines: derived figures")
+
+
 def _wrapped(text: str, width: int) -> str:
     return "<br>".join(escape(line) for line in textwrap.wrap(text, width))
 
@@ -27,8 +35,9 @@ def _wrapped(text: str, width: int) -> str:
 class TrendChart(QWidget):
     """Shows one Chart; the title and the source are part of the scene, so exports carry them."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, english: bool = False) -> None:
         super().__init__(parent)
+        self._english = english  # an English image from a Chinese window: its words stay untranslated
         background = self.palette().color(QPalette.ColorRole.Base)
         text = self.palette().color(QPalette.ColorRole.Text)
         self._text_color = text
@@ -57,30 +66,29 @@ class TrendChart(QWidget):
         self.chart = chart
         self.plot.clear()
         if chart is None:
-            self._label_texts = (Core.translate("TrendChart", "Select a figure to see its chart"), [])
+            self._label_texts = (self._tr(NO_CHART), [])
             self._apply_labels()
             self.plot.getAxis("left").setLabel("")
             self.plot.getAxis("bottom").setLabel("")
             return
         title = chart.title
         if chart.compared:
-            title = Core.translate("TrendChart", "Compared: %1 and related figures").replace("%1", chart.title)
-        notes = [Core.translate("TrendChart", "Source: %1").replace("%1", "; ".join(chart.citations))]
+            title = self._tr(COMPARED).replace("%1", chart.title)
+        notes = [self._tr(SOURCE).replace("%1", "; ".join(chart.citations))]
         for item in chart.left_out:
-            reason = (
-                Core.translate("TrendChart", "%1 (%2) is not for a full year and is not drawn")
-                if item.reason == "not_annual"
-                else Core.translate("TrendChart", "%1 (%2) is in another currency or unit and is not drawn")
-            )
+            reason = self._tr(NOT_ANNUAL if item.reason == "not_annual" else OTHER_UNIT)
             notes.append(reason.replace("%1", item.label).replace("%2", item.value_text))
         if any(point.derived for point in chart.points):
-            notes.append(Core.translate("TrendChart", "Hollow markers and dashed lines: derived figures"))
+            notes.append(self._tr(DERIVED_LEGEND))
         self._label_texts = (title, notes)
         self._apply_labels()
         if chart.kind == "line":
             self._draw_line(chart)
         else:
             self._draw_bars(chart)
+
+    def _tr(self, text: str) -> str:
+        return text if self._english else Core.translate("TrendChart", text)
 
     def _apply_labels(self) -> None:
         """Title and source wrapped to the chart's width: pyqtgraph labels do not wrap by themselves."""

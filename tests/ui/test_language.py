@@ -76,3 +76,19 @@ def test_a_new_window_opens_in_the_remembered_language(qtbot, book, settings_pat
     qtbot.addWidget(window)
     assert window.tabs.tabText(0) == "概覽"
     window.set_language("en")
+
+
+def test_chart_images_in_the_language_or_in_english(window: MainWindow, monkeypatch, tmp_path: Path) -> None:
+    window.set_language("zh_CN")
+    window.tabs.setCurrentIndex(2)
+    window.current_view().select_observation("rural-income-2019")
+    target = tmp_path / "chart.svg"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.export_svg_action.trigger()
+    text = target.read_text(encoding="utf-8")
+    assert "农村常住居民人均可支配收入" in text and "来源" in text
+    window.english_export_action.setChecked(True)
+    window.export_svg_action.trigger()
+    text = target.read_text(encoding="utf-8")
+    assert "Per capita disposable income of rural residents" in text and "Source: briefing-2020-09-10" in text
+    assert "农村" not in text
