@@ -179,12 +179,12 @@ def _validated_objects(tables: dict[str, list[tuple[int, dict[str, str]]]]) -> l
             if row["id"] in ids[name]:
                 raise BuildError(f"{where}: the id {row['id']!r} is used twice")
             ids[name].add(row["id"])
-            objects[-1].append(_object_for(name, row, where, known))
+            objects[-1].append(_object_for(name, row, where, known, len(objects[-1])))
     _check_derived(tables["observations.csv"])
     return objects
 
 
-def _object_for(name: str, row: dict[str, str], where: str, known: Any) -> schema.Base:
+def _object_for(name: str, row: dict[str, str], where: str, known: Any, position: int) -> schema.Base:
     if name == "sources.csv":
         return schema.Source(
             id=row["id"],
@@ -195,6 +195,8 @@ def _object_for(name: str, row: dict[str, str], where: str, known: Any) -> schem
             grade=row["grade"],
             locators=row["locators"],
             contributed=row["contributed"],
+            position=position,
+            batch_id=None,
         )
     if name == "themes.csv":
         return schema.Theme(
@@ -245,9 +247,10 @@ def _object_for(name: str, row: dict[str, str], where: str, known: Any) -> schem
             entity_id=_optional(row["entity_id"]),
             description_en=row["description_en"],
             **_chinese("name", row["name_zh"]),
+            batch_id=None,
         )
     if name == "observations.csv":
-        return _observation(row, where, known)
+        return _observation(row, where, known, position)
     if name == "labels.csv":
         return schema.Label(id=row["id"], text_en=row["en"], **_chinese("text", row["zh"]))
     known("topics.csv", "topic", row["topic_id"], where)
@@ -266,7 +269,7 @@ def _object_for(name: str, row: dict[str, str], where: str, known: Any) -> schem
     )
 
 
-def _observation(row: dict[str, str], where: str, known: Any) -> schema.Observation:
+def _observation(row: dict[str, str], where: str, known: Any, position: int) -> schema.Observation:
     known("indicators.csv", "indicator", row["indicator_id"], where)
     known("sources.csv", "source", row["source_id"], where)
     if row["period_kind"] not in schema.PERIOD_KINDS:
@@ -298,6 +301,8 @@ def _observation(row: dict[str, str], where: str, known: Any) -> schema.Observat
         locator=row["locator"],
         headline=_flag(row["headline"], where),
         note=_optional(row["note"]),
+        position=position,
+        batch_id=None,
     )
 
 

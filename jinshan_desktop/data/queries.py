@@ -19,6 +19,7 @@ from jinshan_desktop.data import schema
 from jinshan_desktop.data.derivation import formula_inputs
 from jinshan_desktop.data.formatting import UnitInfo, format_value
 from jinshan_desktop.data.languages import LANGUAGES, pick
+from jinshan_desktop.data.user_store import UserStoreError, attach_user_store, prepare_user_store
 
 ChartKind = Literal["line", "bar"]
 Columns = TypeVarTuple("Columns")
@@ -202,18 +203,25 @@ class DataInfo:
     source_count: int
 
 
-def open_fact_book(path: Path, language: str = "en") -> FactBook:
+def open_fact_book(path: Path, language: str = "en", user_store: Path | None = None) -> FactBook:
     """Open a fact book database read-only; FactBookError says in a sentence why it cannot be."""
     path = Path(path)
     if not path.is_file():
         raise FactBookError(f"The fact book database {path} does not exist.")
     uri = f"file:{quote(str(path.resolve().as_posix()))}?mode=ro"
-    engine = create_engine(
-        "sqlite://",
-        poolclass=NullPool,
-        creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False),
-    )
-    book = FactBook(engine, path, language)
+    if user_store is not None:
+        try:
+            prepare_user_store(user_store)
+        except (UserStoreError, OSError) as error:
+            raise FactBookError(str(error)) from error
+
+    def connect() -> sqlite3.Connection:
+        connection = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        attach_user_store(connection, user_store)
+        return connection
+
+    engine = create_engine("sqlite://", poolclass=NullPool, creator=connect)
+    book = FactBook(engine, path, language, user_store)
     try:
         book.check()
     except FactBookError:
@@ -236,14 +244,15 @@ def _reason(path: Path, error: BaseException) -> str:
 class FactBook:
     """Read access to one fact book database, in one language. Every method returns plain dataclasses."""
 
-    def __init__(self, engine: Engine, path: Path, language: str = "en") -> None:
+    def __init__(self, engine: Engine, path: Path, language: str = "en", user_store: Path | None = None) -> None:
         self._engine = engine
         self.path = path
+        self.user_store = user_store
         self.language = language if language in LANGUAGES else "en"
 
     def with_language(self, language: str) -> FactBook:
         """The same database read in another language (for an English export from a Chinese window)."""
-        return FactBook(self._engine, self.path, language)
+        return FactBook(self._engine, self.path, language, self.user_store)
 
     def set_language(self, language: str) -> None:
         """Names, periods, units and numbers of every later answer are in this language."""
@@ -311,7 +320,7 @@ class FactBook:
                 figures.get(s.id, 0),
                 facts.get(s.id, 0),
             )
-            for (s,) in self._rows(select(schema.Source).order_by(literal_column("sources.rowid")))
+            for (s,) in self._rows(select(schema.Source).order_by(schema.Source.position))
         ]
 
     def facts(self, theme_id: str | None = None) -> list[FactRow]:
@@ -549,7 +558,8 @@ class FactBook:
 
     def search(self, text: str, limit: int = 100) -> list[SearchHit]:
         """Figures, facts and entities whose names or statements contain text, in any language."""
-        needle = text.strip()
+        # SQLite cuts text at a NUL, which would match everything: only printable characters are searched.
+        needle = "".join(character for character in text if character.isprintable()).strip()
         if not needle:
             return []
 
@@ -624,7 +634,7 @@ def _observation_select() -> Select[*ObservationColumns]:
         .join(schema.Unit, schema.Indicator.unit_id == schema.Unit.id)
         .join(schema.Source, schema.Observation.source_id == schema.Source.id)
         .outerjoin(schema.Entity, schema.Indicator.entity_id == schema.Entity.id)
-        .order_by(schema.Theme.position, schema.Topic.position, literal_column("observations.rowid"))
+        .order_by(schema.Theme.position, schema.Topic.position, schema.Observation.position)
     )
 
 

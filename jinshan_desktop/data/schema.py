@@ -6,7 +6,9 @@ from sqlalchemy import Boolean, Float, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # Bump when a table or column changes; the reader refuses a file of another version.
-SCHEMA_VERSION = 2  # 2: Simplified and Traditional Chinese columns
+SCHEMA_VERSION = 3  # 2: Chinese columns; 3: positions and import batches
+# The per-user database of imported figures holds these tables, in the same shape (see user_store.py).
+LAYERED_TABLES = ("sources", "indicators", "observations")
 
 # How a figure is qualified in the source: "nearly" -> approximately, "more than"/"over" -> more_than.
 QUALIFIERS = ("approximately", "more_than", "up_to")
@@ -30,6 +32,8 @@ class Meta(Base):
 class Source(Base):
     __tablename__ = "sources"
     id: Mapped[str] = mapped_column(String, primary_key=True)
+    position: Mapped[int] = mapped_column(Integer)  # reading order; imported sources come after bundled ones
+    batch_id: Mapped[int | None] = mapped_column(Integer, index=True)  # the import that added it, if any
     title: Mapped[str] = mapped_column(Text)
     publisher: Mapped[str] = mapped_column(Text)
     published: Mapped[str | None] = mapped_column(String)  # ISO date, when the source list gives one
@@ -91,6 +95,7 @@ class Indicator(Base):
     compare_group: Mapped[str | None] = mapped_column(String, index=True)
     entity_id: Mapped[str | None] = mapped_column(ForeignKey("entities.id"), index=True)
     description_en: Mapped[str] = mapped_column(Text)
+    batch_id: Mapped[int | None] = mapped_column(Integer, index=True)
 
 
 class Observation(Base):
@@ -113,6 +118,8 @@ class Observation(Base):
     locator: Mapped[str] = mapped_column(String)
     headline: Mapped[bool] = mapped_column(Boolean)
     note: Mapped[str | None] = mapped_column(Text)
+    position: Mapped[int] = mapped_column(Integer)  # file order in db/; imported figures come after
+    batch_id: Mapped[int | None] = mapped_column(Integer, index=True)  # None: bundled; else the import batch
 
 
 class Fact(Base):
@@ -126,6 +133,17 @@ class Fact(Base):
     statement_en: Mapped[str] = mapped_column(Text)
     statement_zh_hans: Mapped[str | None] = mapped_column(Text)
     statement_zh_hant: Mapped[str | None] = mapped_column(Text)
+
+
+class Batch(Base):
+    """One import: a file applied as a whole, and removable as a whole (per-user database only)."""
+
+    __tablename__ = "batches"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    file_name: Mapped[str] = mapped_column(Text)
+    imported_at: Mapped[str] = mapped_column(String)  # ISO time, UTC
+    encoding: Mapped[str] = mapped_column(String)
+    row_count: Mapped[int] = mapped_column(Integer)
 
 
 class Label(Base):
