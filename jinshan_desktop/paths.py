@@ -47,6 +47,11 @@ def bundled_database() -> Path:
     return ensure_built(source, target)
 
 
+def user_store() -> Path:
+    """The per-user database of imported figures (kept when a newer app replaces the bundled database)."""
+    return Path(_DIRS.user_data_dir) / "imported-figures.sqlite"
+
+
 def user_cache_dir() -> Path:
     return Path(_DIRS.user_cache_dir)
 

@@ -105,6 +105,7 @@ class ObservationRow:
     headline: bool
     note: str | None
     value_text: str  # formatted once: tables ask for it on every repaint
+    batch_id: int | None = None  # the import that added it; None for the bundled figures
 
     @property
     def citation(self) -> str:
@@ -277,12 +278,13 @@ class FactBook:
                 f"reads version {schema.SCHEMA_VERSION}. Use the database that came with the app."
             )
 
-    def _session(self) -> Session:
+    def session(self) -> Session:
+        """A read-only session over the bundled and imported figures (for the data layer's own modules)."""
         return Session(self._engine)
 
     def _rows(self, statement: Select[*Columns]) -> list[Row[*Columns]]:
         try:
-            with self._session() as session:
+            with self.session() as session:
                 return list(session.execute(statement))
         except DBAPIError as error:
             raise FactBookError(_reason(self.path, error)) from error
@@ -481,6 +483,7 @@ class FactBook:
             headline=o.headline,
             note=o.note,
             value_text=format_value(o.value, o.decimals, unit, o.qualifier, self.language),
+            batch_id=o.batch_id,
         )
 
     # Charts

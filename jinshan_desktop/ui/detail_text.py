@@ -74,6 +74,13 @@ def observation_html(row: ObservationRow, entity: EntityRow | None = None, engli
             _line(Core.translate("DetailPane", "Formula"), escape(row.readable_formula or "")),
             _line(Core.translate("DetailPane", "Inputs"), inputs),
         ]
+    elif row.batch_id is not None:
+        parts.append(
+            _line(
+                Core.translate("DetailPane", "Status"),
+                Core.translate("DetailPane", "added by you in import batch %1").replace("%1", str(row.batch_id)),
+            )
+        )
     elif row.provisional:
         parts.append(
             _line(Core.translate("DetailPane", "Status"), Core.translate("DetailPane", "provisional — may be revised"))

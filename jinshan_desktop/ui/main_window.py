@@ -7,14 +7,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from jinshan_desktop import APP_NAME, __version__
-from jinshan_desktop.data import exporting
+from jinshan_desktop.data import exporting, importing
 from jinshan_desktop.data.languages import LANGUAGE_NAMES
 from jinshan_desktop.data.queries import FactBook, SearchHit
 from jinshan_desktop.paths import user_log_dir
 from jinshan_desktop.ui.find_dialog import FindDialog
+from jinshan_desktop.ui.import_dialogs import BatchesDialog, ImportPreviewDialog
 from jinshan_desktop.ui.language import apply_language
 from jinshan_desktop.ui.overview_view import OverviewView
 from jinshan_desktop.ui.sources_dialog import SourcesDialog
@@ -78,15 +79,19 @@ class MainWindow(QMainWindow):
         """Switch live: translators, data names and numbers change; tab, selection and filter stay."""
         if language == self.language:
             return
+        self.language = language
+        self.settings.setValue("view/language", language)
+        self.book.set_language(language)
+        apply_language(language)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Rebuild every view from the read API, keeping the tab, the selected figure and the filter."""
         tab = self.tabs.currentIndex()
         view = self.current_view()
         current = view.table.currentIndex()
         selected = current.data(ROW_ROLE).id if current.isValid() else None
         filter_text = view.filter_box.text()
-        self.language = language
-        self.settings.setValue("view/language", language)
-        self.book.set_language(language)
-        apply_language(language)
         self.find_dialog.deleteLater()
         self._build()
         self.tabs.setCurrentIndex(tab)
@@ -115,6 +120,10 @@ class MainWindow(QMainWindow):
         )
         self.export_png_action = self._action(self.tr("Export chart as &PNG…"), self.export_chart_png)
         self.export_svg_action = self._action(self.tr("Export chart as &SVG…"), self.export_chart_svg)
+        self.import_action = self._action(self.tr("&Import figures from CSV…"), self.import_figures, "Ctrl+I")
+        self.batches_action = self._action(self.tr("Imported &batches…"), self.show_batches)
+        file_menu.addActions([self.import_action, self.batches_action])
+        file_menu.addSeparator()
         file_menu.addActions([self.export_table_action, self.export_all_action])
         encoding_menu = file_menu.addMenu(self.tr("CSV e&ncoding"))
         self.encoding_group = QActionGroup(self)
@@ -291,6 +300,60 @@ class MainWindow(QMainWindow):
 
     def export_chart_svg(self) -> None:
         self._export_chart("svg", self.tr("SVG images"))
+
+    # Imports
+
+    def import_figures(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import figures from CSV"), self._last_folder(), self.tr("CSV files (*.csv)")
+        )
+        if not name:
+            return
+        plan = importing.plan_import(self.book, Path(name))
+        preview = ImportPreviewDialog(plan, self)
+        if preview.exec() != QDialog.DialogCode.Accepted:
+            return
+        store = self.book.user_store
+        assert store is not None
+        try:
+            batch = importing.apply_import(plan, store)
+        except importing.StoreWriteError as error:
+            log.warning("import failed: %s", error)
+            QMessageBox.warning(self, self.tr("Import failed"), str(error))
+            return
+        self.refresh()
+        self.statusBar().showMessage(
+            self.tr("Imported %1 figures as batch %2").replace("%1", str(len(plan.figures))).replace("%2", str(batch))
+        )
+
+    def show_batches(self) -> None:
+        store = self.book.user_store
+        dialog = BatchesDialog(importing.list_batches(store) if store else [], self)
+        dialog.remove_button.clicked.connect(lambda: self._remove_batch(dialog))
+        dialog.exec()
+
+    def _remove_batch(self, dialog: BatchesDialog) -> None:
+        batch = dialog.selected_batch()
+        store = self.book.user_store
+        if batch is None or store is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Remove batch"),
+            self.tr("Remove import batch %1 and every figure it added?").replace("%1", str(batch)),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            removed = importing.remove_batch(store, batch)
+        except importing.StoreWriteError as error:
+            QMessageBox.warning(self, self.tr("Remove failed"), str(error))
+            return
+        dialog.accept()
+        self.refresh()
+        self.statusBar().showMessage(
+            self.tr("Removed batch %1 (%2 figures)").replace("%1", str(batch)).replace("%2", str(removed))
+        )
 
     # Help
 

@@ -20,6 +20,8 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 2  # the ObservationRow behind the table r
 
 
 def status_text(row: ObservationRow) -> str:
+    if row.batch_id is not None:
+        return Core.translate("ObservationTableModel", "imported")
     if row.derived:
         return Core.translate("ObservationTableModel", "derived")
     if row.provisional:

@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>BatchesDialog</name>
+    <message>
+        <source>Imported batches</source>
+        <translation>已导入的批次</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Imported (UTC)</source>
+        <translation>导入时间（UTC）</translation>
+    </message>
+    <message>
+        <source>Encoding</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>No figures have been imported yet (File → Import figures from CSV…).</source>
+        <translation>尚未导入任何数据（文件 → 从 CSV 导入数据…）。</translation>
+    </message>
+    <message>
+        <source>&amp;Remove batch</source>
+        <translation>移除批次(&amp;R)</translation>
+    </message>
+</context>
+<context>
     <name>DetailPane</name>
     <message>
         <source>a calendar year</source>
@@ -112,6 +147,10 @@
         <translation>输入数据</translation>
     </message>
     <message>
+        <source>added by you in import batch %1</source>
+        <translation>由您在导入批次 %1 中添加</translation>
+    </message>
+    <message>
         <source>provisional — may be revised</source>
         <translation>初步数——可能修订</translation>
     </message>
@@ -173,6 +212,25 @@ The details are in the log file; the window stays open.</source>
     </message>
 </context>
 <context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <source>Import figures</source>
+        <translation>导入数据</translation>
+    </message>
+    <message>
+        <source>Nothing has been written yet. Check what the file brings, then import it.</source>
+        <translation>尚未写入任何内容。请先核对文件内容，再导入。</translation>
+    </message>
+    <message>
+        <source>This file cannot be imported. Nothing has been written.</source>
+        <translation>此文件无法导入，未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Jinshan Fact Book</source>
@@ -205,6 +263,14 @@ The details are in the log file; the window stays open.</source>
     <message>
         <source>Export chart as &amp;SVG…</source>
         <translation>将图表导出为 SVG(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import figures from CSV…</source>
+        <translation>从 CSV 导入数据(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Imported &amp;batches…</source>
+        <translation>已导入的批次(&amp;B)…</translation>
     </message>
     <message>
         <source>CSV e&amp;ncoding</source>
@@ -303,6 +369,34 @@ The details are in the log file; the window stays open.</source>
         <translation>SVG 图像</translation>
     </message>
     <message>
+        <source>Import figures from CSV</source>
+        <translation>从 CSV 导入数据</translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation>导入失败</translation>
+    </message>
+    <message>
+        <source>Imported %1 figures as batch %2</source>
+        <translation>已导入 %1 项数据，批次 %2</translation>
+    </message>
+    <message>
+        <source>Remove batch</source>
+        <translation>移除批次</translation>
+    </message>
+    <message>
+        <source>Remove import batch %1 and every figure it added?</source>
+        <translation>移除导入批次 %1 及其添加的全部数据？</translation>
+    </message>
+    <message>
+        <source>Remove failed</source>
+        <translation>移除失败</translation>
+    </message>
+    <message>
+        <source>Removed batch %1 (%2 figures)</source>
+        <translation>已移除批次 %1（%2 项数据）</translation>
+    </message>
+    <message>
         <source>About</source>
         <translation>关于</translation>
     </message>
@@ -313,6 +407,10 @@ The details are in the log file; the window stays open.</source>
 </context>
 <context>
     <name>ObservationTableModel</name>
+    <message>
+        <source>imported</source>
+        <translation>导入</translation>
+    </message>
     <message>
         <source>derived</source>
         <translation>推算</translation>

@@ -95,7 +95,7 @@ def test_reading_never_changes_the_file(database: Path) -> None:
     fact_book.observations()
     fact_book.search("Jinshan")
     fact_book.chart_for("rural-income-2019")
-    with pytest.raises(OperationalError, match="readonly"), fact_book._session() as session:
+    with pytest.raises(OperationalError, match="readonly"), fact_book.session() as session:
         session.execute(text("DELETE FROM observations"))
     fact_book.close()
     assert hashlib.sha256(database.read_bytes()).hexdigest() == before

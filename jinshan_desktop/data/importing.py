@@ -1,0 +1,442 @@
+"""Validated, all-or-nothing import of figures from a CSV file shaped like the exported observations.csv.
+
+`plan_import` reads and checks a file without writing anything and never raises on bad content: every
+problem becomes a line of the plan's report. `apply_import` writes a clean plan as one transaction and one
+batch into the per-user database; `remove_batch` takes a batch out again completely.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from sqlalchemy import create_engine, delete, select
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+from sqlalchemy.pool import NullPool
+
+from jinshan_desktop.data import schema
+from jinshan_desktop.data.derivation import FormulaError, evaluate, formula_inputs
+from jinshan_desktop.data.queries import FactBook
+from jinshan_desktop.data.user_store import UserStoreError, create_user_store, now_iso, prepare_user_store
+
+MAX_FILE_BYTES = 50_000_000
+MAX_FIELD_CHARACTERS = 10_000
+REQUIRED = ("theme", "topic", "indicator", "period", "value", "unit", "source", "locator")
+OPTIONAL = ("id", "entity", "period_kind", "year", "qualifier", "derived", "formula", "provisional", "note")
+YES = {"yes", "是", "true", "1"}
+NO = {"no", "否", "false", "0", ""}
+_GUARDED = re.compile(r"^'[=+\-@\t\r]")  # the export's formula-injection guard, taken off again
+
+
+class StoreWriteError(RuntimeError):
+    """The per-user database could not be written; nothing of the batch was kept. A sentence for the reader."""
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    line: int  # 0: the file as a whole
+    reason: str
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.reason}" if self.line else self.reason
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedFigure:
+    line: int
+    observation: schema.Observation
+
+
+@dataclass(slots=True)
+class ImportPlan:
+    file_name: str
+    encoding: str = ""
+    problems: list[Problem] = field(default_factory=list)
+    figures: list[PlannedFigure] = field(default_factory=list)
+    new_indicators: list[schema.Indicator] = field(default_factory=list)
+    new_sources: list[schema.Source] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)  # same indicator, period and source, another value
+    already_present: int = 0
+
+    @property
+    def accepted(self) -> bool:
+        return not self.problems
+
+    def summary(self) -> list[str]:
+        """The preview, one sentence a line."""
+        if self.problems:
+            return [f"The file is refused: {len(self.problems)} problem(s); nothing will be imported."] + [
+                str(problem) for problem in self.problems[:200]
+            ]
+        lines = [
+            f"Read {self.file_name} as {self.encoding}.",
+            f"{len(self.figures)} figure(s) to add; {self.already_present} already in the fact book.",
+        ]
+        lines += [f"New indicator: {indicator.name_en}" for indicator in self.new_indicators]
+        lines += [f"New source: {source.id}" for source in self.new_sources]
+        lines += [f"Not imported, conflicts with a figure already there: {text}" for text in self.conflicts]
+        return lines
+
+
+def decode(raw: bytes) -> tuple[str, str]:
+    """The text and the encoding it was read with: UTF-8 with or without BOM, or GB18030."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return raw[3:].decode("utf-8"), "UTF-8 with BOM"
+    try:
+        return raw.decode("utf-8"), "UTF-8"
+    except UnicodeDecodeError:
+        return raw.decode("gb18030"), "GB18030"
+
+
+def plan_import(book: FactBook, path: Path) -> ImportPlan:
+    plan = ImportPlan(Path(path).name)
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as error:
+        plan.problems.append(Problem(0, f"the file cannot be read: {error.strerror or error}"))
+        return plan
+    return plan_import_bytes(book, raw, plan)
+
+
+def plan_import_bytes(book: FactBook, raw: bytes, plan: ImportPlan) -> ImportPlan:
+    if len(raw) > MAX_FILE_BYTES:
+        plan.problems.append(Problem(0, f"the file is larger than {MAX_FILE_BYTES // 1_000_000} MB"))
+        return plan
+    try:
+        text, plan.encoding = decode(raw)
+    except UnicodeDecodeError:
+        plan.problems.append(Problem(0, "the file is neither UTF-8 nor GB18030 text (wrong encoding)"))
+        return plan
+    if "\x00" in text:
+        plan.problems.append(Problem(0, "the file holds NUL characters: it is not a CSV text file"))
+        return plan
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline="")))
+    except csv.Error as error:
+        plan.problems.append(Problem(0, f"the file is not valid CSV ({error})"))
+        return plan
+    if not rows:
+        plan.problems.append(Problem(0, "the file is empty"))
+        return plan
+    _Checker(book, plan).check(rows)
+    return plan
+
+
+class _Checker:
+    """Resolves names in any language to the fact book's ids and collects every problem with its line."""
+
+    def __init__(self, book: FactBook, plan: ImportPlan) -> None:
+        self.plan = plan
+        self.book = book
+        with book.session() as session:
+            self.themes = _names(session.scalars(select(schema.Theme)))
+            topics = list(session.scalars(select(schema.Topic)))
+            self.topics = {(t.theme_id, key): t.id for t in topics for key in _keys(t.id, t)}
+            self.units = _names(session.scalars(select(schema.Unit)))
+            self.entities = _names(session.scalars(select(schema.Entity)))
+            self.indicators = {i.id: i for i in session.scalars(select(schema.Indicator))}
+            self.indicator_names = {(i.topic_id, key): i.id for i in self.indicators.values() for key in _keys(i.id, i)}
+            self.sources = {s.id for s in session.scalars(select(schema.Source))}
+            self.source_count = len(self.sources)
+            existing = list(session.scalars(select(schema.Observation)))
+            labels = list(session.scalars(select(schema.Label)))
+        self.values = {o.id: o.value for o in existing}
+        self.by_id = {o.id: o for o in existing}
+        self.by_identity = {(o.indicator_id, o.period_label, o.source_id): o for o in existing}
+        self.headers = {
+            text.casefold(): label.id
+            for label in labels
+            for text in (label.text_en, label.text_zh_hans, label.text_zh_hant)
+            if text
+        }
+        self.position = max((o.position for o in existing), default=0) + 1
+
+    def check(self, rows: list[list[str]]) -> None:
+        columns = self._columns(rows[0])
+        if columns is None:
+            return
+        seen: dict[tuple[str, str, str], int] = {}
+        for line, cells in enumerate(rows[1:], start=2):
+            if not any(cell.strip() for cell in cells):
+                continue
+            if len(cells) != len(rows[0]):
+                self.problem(line, f"{len(cells)} fields where the header has {len(rows[0])}")
+                continue
+            if any(len(cell) > MAX_FIELD_CHARACTERS for cell in cells):
+                self.problem(line, f"a field is longer than {MAX_FIELD_CHARACTERS} characters")
+                continue
+            row = {name: _unguard(cells[index].strip()) for name, index in columns.items()}
+            figure = self._figure(line, row)
+            if figure is None:
+                continue
+            identity = (figure.indicator_id, figure.period_label, figure.source_id)
+            if identity in seen:
+                self.problem(line, f"the same figure as line {seen[identity]} (indicator, period and source)")
+                continue
+            seen[identity] = line
+            self._place(line, figure)
+        if not self.plan.figures and not self.plan.problems and not self.plan.already_present:
+            self.problem(0, "the file has a header but no figures")
+
+    def problem(self, line: int, reason: str) -> None:
+        self.plan.problems.append(Problem(line, reason))
+
+    def _columns(self, header: list[str]) -> dict[str, int] | None:
+        columns: dict[str, int] = {}
+        for index, name in enumerate(header):
+            key = self.headers.get(name.strip().casefold())
+            if key is not None:
+                columns.setdefault(key, index)
+        missing = [name for name in REQUIRED if name not in columns]
+        if missing:
+            self.problem(1, "missing column(s): " + ", ".join(missing) + " (use the columns of observations.csv)")
+            return None
+        return {name: index for name, index in columns.items() if name in REQUIRED + OPTIONAL}
+
+    def _figure(self, line: int, row: dict[str, str]) -> schema.Observation | None:
+        errors_before = len(self.plan.problems)
+        theme_id = self.themes.get(row["theme"].casefold())
+        if theme_id is None:
+            self.problem(line, f"unknown theme {row['theme']!r}")
+            return None
+        topic_id = self.topics.get((theme_id, row["topic"].casefold()))
+        if topic_id is None:
+            self.problem(line, f"unknown topic {row['topic']!r} in theme {row['theme']!r}")
+        unit_id = self.units.get(row["unit"].casefold())
+        if unit_id is None:
+            self.problem(line, f"unknown unit {row['unit']!r}")
+        value_text = row["value"].replace(",", "")
+        try:
+            value = Decimal(value_text)
+            if not value.is_finite():
+                raise InvalidOperation
+        except InvalidOperation:
+            self.problem(line, f"the value {row['value']!r} is not a number")
+            value = None
+        period = row["period"]
+        kind = row.get("period_kind", "") or ("year" if re.fullmatch(r"\d{4}", period) else "")
+        year_text = row.get("year", "") or (period if re.fullmatch(r"\d{4}", period) else "")
+        if not period or kind not in schema.PERIOD_KINDS:
+            self.problem(line, f"the period {period!r} is not understood (give a year or a period_kind)")
+        year = int(year_text) if re.fullmatch(r"\d{4}", year_text) else None
+        if year_text and year is None:
+            self.problem(line, f"the year {year_text!r} is not a year")
+        qualifier = row.get("qualifier", "") or None
+        if qualifier is not None and qualifier not in schema.QUALIFIERS:
+            self.problem(line, f"unknown qualifier {qualifier!r}; use {', '.join(schema.QUALIFIERS)}")
+        if not row["source"]:
+            self.problem(line, "the source is missing")
+        if not row["locator"]:
+            self.problem(line, "the locator (paragraph or part of the source) is missing")
+        derived = self._flag(line, row.get("derived", ""), "derived")
+        provisional = self._flag(line, row.get("provisional", ""), "provisional")
+        if len(self.plan.problems) > errors_before or topic_id is None or unit_id is None or value is None:
+            return None
+        indicator_id = self._indicator(line, topic_id, row["indicator"], unit_id, row.get("entity", ""))
+        if indicator_id is None:
+            return None
+        formula = row.get("formula", "") or None
+        if derived and not self._formula_holds(line, formula, value):
+            return None
+        observation_id = row.get("id", "") or f"import-{indicator_id}-{_slug(period)}-{_slug(row['source'])}"
+        return schema.Observation(
+            id=observation_id,
+            indicator_id=indicator_id,
+            period_label=period,
+            period_label_zh_hans=None,
+            period_label_zh_hant=None,
+            period_kind=kind,
+            period_year=year,
+            value=float(value),
+            decimals=max(0, -int(value.as_tuple().exponent)),
+            as_written=None,
+            qualifier=qualifier,
+            provisional=provisional,
+            derived=derived,
+            formula=formula if derived else None,
+            source_id=row["source"],
+            locator=row["locator"],
+            headline=False,
+            note=row.get("note", "") or None,
+            position=0,
+            batch_id=None,
+        )
+
+    def _flag(self, line: int, text: str, name: str) -> bool:
+        lowered = text.casefold()
+        if lowered in YES:
+            return True
+        if lowered not in NO:
+            self.problem(line, f"{name} must be yes or no, not {text!r}")
+        return False
+
+    def _formula_holds(self, line: int, formula: str | None, value: Decimal) -> bool:
+        if formula is None:
+            self.problem(line, "a derived figure needs its formula")
+            return False
+        try:
+            computed = evaluate(formula, self.values)
+        except (FormulaError, ZeroDivisionError, OverflowError) as error:
+            self.problem(line, f"the formula cannot be computed: {error}")
+            return False
+        decimals = max(0, -int(value.as_tuple().exponent))
+        if round(computed, decimals) != float(value) or not formula_inputs(formula):
+            self.problem(line, f"the formula gives {computed}, not {value}")
+            return False
+        return True
+
+    def _indicator(self, line: int, topic_id: str, name: str, unit_id: str, entity: str) -> str | None:
+        if not name:
+            self.problem(line, "the indicator is missing")
+            return None
+        known = self.indicator_names.get((topic_id, name.casefold()))
+        if known is not None:
+            if self.indicators[known].unit_id != unit_id:
+                self.problem(line, f"the unit differs from the unit of the indicator {name!r}")
+                return None
+            return known
+        entity_id = self.entities.get(entity.casefold()) if entity else None
+        new_id = f"import-{_slug(name)}"
+        indicator = schema.Indicator(
+            id=new_id,
+            topic_id=topic_id,
+            name_en=name,
+            name_zh_hans=None,
+            name_zh_hant=None,
+            unit_id=unit_id,
+            compare_group=None,
+            entity_id=entity_id,
+            description_en="Added by an import",
+            batch_id=None,
+        )
+        self.indicators[new_id] = indicator
+        self.indicator_names[(topic_id, name.casefold())] = new_id
+        self.plan.new_indicators.append(indicator)
+        return new_id
+
+    def _place(self, line: int, figure: schema.Observation) -> None:
+        existing = self.by_identity.get((figure.indicator_id, figure.period_label, figure.source_id))
+        if existing is None and figure.id in self.by_id:
+            existing = self.by_id[figure.id]
+        if existing is not None:
+            if existing.value == figure.value and existing.indicator_id == figure.indicator_id:
+                self.plan.already_present += 1
+            else:
+                self.plan.conflicts.append(
+                    f"line {line}: {figure.id} {figure.period_label} = {figure.value}, "
+                    f"the fact book has {existing.value} ({existing.id})"
+                )
+            return
+        if figure.source_id not in self.sources:
+            self.sources.add(figure.source_id)
+            self.plan.new_sources.append(
+                schema.Source(
+                    id=figure.source_id,
+                    title=figure.source_id,
+                    publisher="(added by an import)",
+                    published=None,
+                    address=None,
+                    grade="user",
+                    locators="*",
+                    contributed="Figures added by an import",
+                    position=self.source_count + len(self.plan.new_sources),
+                    batch_id=None,
+                )
+            )
+        figure.position = self.position
+        self.position += 1
+        self.values[figure.id] = figure.value
+        self.by_id[figure.id] = figure
+        self.plan.figures.append(PlannedFigure(line, figure))
+
+
+def apply_import(plan: ImportPlan, store: Path) -> int:
+    """Write an accepted plan as one batch in one transaction; returns the batch id."""
+    if not plan.accepted:
+        raise ValueError("a refused plan cannot be applied")
+    try:
+        prepare_user_store(store)
+        if not store.exists():
+            create_user_store(store)
+        return _write_batch(plan, store)
+    except (OSError, SQLAlchemyError, UserStoreError) as error:
+        raise StoreWriteError(f"Nothing was imported: {store} could not be written ({error}).") from error
+
+
+def _write_batch(plan: ImportPlan, store: Path) -> int:
+    engine = create_engine(f"sqlite:///{store}", poolclass=NullPool)
+    try:
+        with Session(engine) as session, session.begin():
+            batch = schema.Batch(
+                file_name=plan.file_name, imported_at=now_iso(), encoding=plan.encoding, row_count=len(plan.figures)
+            )
+            session.add(batch)
+            session.flush()
+            for source in plan.new_sources:
+                source.batch_id = batch.id
+                session.add(source)
+            for indicator in plan.new_indicators:
+                indicator.batch_id = batch.id
+                session.add(indicator)
+            session.flush()
+            for planned in plan.figures:
+                planned.observation.batch_id = batch.id
+                session.add(planned.observation)
+            batch_id = batch.id
+    finally:
+        engine.dispose()
+    return batch_id
+
+
+def list_batches(store: Path) -> list[schema.Batch]:
+    if not store.exists():
+        return []
+    engine = create_engine(f"sqlite:///file:{store}?mode=ro&uri=true", poolclass=NullPool)
+    try:
+        with Session(engine, expire_on_commit=False) as session:
+            return list(session.scalars(select(schema.Batch).order_by(schema.Batch.id)))
+    finally:
+        engine.dispose()
+
+
+def remove_batch(store: Path, batch_id: int) -> int:
+    """Delete a batch and everything it added, in one transaction; returns the number of figures removed."""
+    engine = create_engine(f"sqlite:///{store}", poolclass=NullPool)
+    try:
+        with Session(engine) as session, session.begin():
+            removed = session.execute(delete(schema.Observation).where(schema.Observation.batch_id == batch_id))
+            session.execute(delete(schema.Indicator).where(schema.Indicator.batch_id == batch_id))
+            session.execute(delete(schema.Source).where(schema.Source.batch_id == batch_id))
+            session.execute(delete(schema.Batch).where(schema.Batch.id == batch_id))
+            return int(getattr(removed, "rowcount", 0) or 0)
+    except (OSError, SQLAlchemyError) as error:
+        raise StoreWriteError(f"The batch was not removed: {store} could not be written ({error}).") from error
+    finally:
+        engine.dispose()
+
+
+def _names(items: object) -> dict[str, str]:
+    return {key: item.id for item in items for key in _keys(item.id, item)}  # type: ignore[attr-defined]
+
+
+def _keys(identifier: str, item: object) -> set[str]:
+    names = {
+        identifier,
+        getattr(item, "name_en", ""),
+        getattr(item, "name_zh_hans", ""),
+        getattr(item, "name_zh_hant", ""),
+    }
+    return {name.casefold() for name in names if name}
+
+
+def _unguard(text: str) -> str:
+    return text[1:] if _GUARDED.match(text) else text
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")[:60] or "x"

@@ -1,0 +1,87 @@
+"""File → Import figures (a preview before anything is written) and File → Imported batches (remove one)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jinshan_desktop.data.importing import ImportPlan
+from jinshan_desktop.data.schema import Batch
+
+
+class ImportPreviewDialog(QDialog):
+    """What the file would add, what is new, what conflicts; Import is offered only for an accepted file."""
+
+    def __init__(self, plan: ImportPlan, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Import figures"))
+        self.resize(720, 460)
+        heading = QLabel(
+            self.tr("Nothing has been written yet. Check what the file brings, then import it.")
+            if plan.accepted
+            else self.tr("This file cannot be imported. Nothing has been written.")
+        )
+        heading.setWordWrap(True)
+        self.report = QPlainTextEdit("\n".join(plan.summary()))
+        self.report.setReadOnly(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        if plan.accepted and (plan.figures or plan.new_sources):
+            self.import_button = self.buttons.addButton(self.tr("&Import"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(self.report, 1)
+        layout.addWidget(self.buttons)
+
+
+class BatchesDialog(QDialog):
+    """Every import with its file, time and rows; Remove takes the selected one out completely."""
+
+    COLUMNS = ("#", "File", "Imported (UTC)", "Encoding", "Figures")
+
+    def __init__(self, batches: list[Batch], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Imported batches"))
+        self.resize(720, 360)
+        self.table = QTableWidget(len(batches), len(self.COLUMNS))
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("#"), self.tr("File"), self.tr("Imported (UTC)"), self.tr("Encoding"), self.tr("Figures")]
+        )
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        for row, batch in enumerate(batches):
+            cells = (batch.id, batch.file_name, batch.imported_at, batch.encoding, batch.row_count)
+            for column, value in enumerate(cells):
+                self.table.setItem(row, column, QTableWidgetItem(str(value)))
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        empty = QLabel(self.tr("No figures have been imported yet (File → Import figures from CSV…)."))
+        empty.setVisible(not batches)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.remove_button = self.buttons.addButton(
+            self.tr("&Remove batch"), QDialogButtonBox.ButtonRole.DestructiveRole
+        )
+        self.remove_button.setEnabled(False)
+        self.table.itemSelectionChanged.connect(
+            lambda: self.remove_button.setEnabled(bool(self.table.selectionModel().selectedRows()))
+        )
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(empty)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.buttons)
+
+    def selected_batch(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return int(self.table.item(rows[0].row(), 0).text()) if rows else None
