@@ -180,7 +180,7 @@ class _Checker:
                 continue
             seen[identity] = line
             self._place(line, figure)
-        if not self.plan.figures and not self.plan.problems and not self.plan.already_present:
+        if not (self.plan.figures or self.plan.problems or self.plan.already_present or self.plan.conflicts):
             self.problem(0, "the file has a header but no figures")
 
     def problem(self, line: int, reason: str) -> None:

@@ -130,3 +130,31 @@ def test_export_in_traditional_chinese_and_gb18030(database: Path, tmp_path: Pat
     text = (tmp_path / "observations.csv").read_bytes().decode("gb18030")
     assert text.startswith("編號,主題,專題,指標")
     assert "製造業" in text and "和輝光電項目：兩期總投資" in text
+
+
+IMPORT = (
+    "theme,topic,indicator,period,value,unit,source,locator\n"
+    "Public services,Education,Investment in education,2021,6,billion yuan,budget-2021,p. 9\n"
+)
+
+
+def test_import_dry_run_then_apply_then_refuse(database: Path, tmp_path: Path) -> None:
+    source = tmp_path / "in.csv"
+    source.write_text(IMPORT, encoding="utf-8")
+    store = tmp_path / "user.sqlite"
+    common = ("--db", str(database), "--user-db", str(store))
+    dry = run(*common, "import", str(source), "--dry-run")
+    assert dry.returncode == 0 and "1 figure(s) to add" in dry.stdout and "Dry run" in dry.stdout
+    assert not store.exists()
+    applied = run(*common, "import", str(source))
+    assert applied.returncode == 0 and "as batch 1" in applied.stdout and store.exists()
+    again = run(*common, "import", str(source))
+    assert again.returncode == 0 and "1 already in the fact book" in again.stdout
+    exported = run(*common, "export", "--out", str(tmp_path / "out"), "--encoding", "utf-8")
+    assert exported.returncode == 0 and "budget-2021" in (tmp_path / "out" / "observations.csv").read_text("utf-8")
+    source.write_text(IMPORT.replace(",6,", ",six,"), encoding="utf-8")
+    before = store.read_bytes()
+    refused = run(*common, "import", str(source))
+    assert refused.returncode == 1
+    assert "line 2: the value 'six' is not a number" in refused.stdout and "Traceback" not in refused.stderr
+    assert store.read_bytes() == before

@@ -1,0 +1,202 @@
+"""The importer: all-or-nothing, every failure a report line, the user database untouched by a refused file."""
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from jinshan_desktop.data import schema
+from jinshan_desktop.data.exporting import export_all
+from jinshan_desktop.data.importing import (
+    ImportPlan,
+    PlannedFigure,
+    StoreWriteError,
+    apply_import,
+    list_batches,
+    plan_import,
+    plan_import_bytes,
+    remove_batch,
+)
+from jinshan_desktop.data.queries import FactBook, open_fact_book
+from jinshan_desktop.data.user_store import USER_SCHEMA_VERSION, create_user_store, prepare_user_store
+
+HEADER = "id,theme,topic,indicator,period,value,unit,source,locator\n"
+GOOD = (
+    HEADER
+    + ",Rural revitalization,Richer farmers,"
+    + "Per capita disposable income of rural residents,2020,33000,yuan,yb-2021,t3\n"
+    + ",制造业,产业转型,Total industrial output (annual),2020,1500.5,十亿元,yb-2021,t1\n"
+)
+
+
+@pytest.fixture
+def layered(database: Path, tmp_path: Path):
+    store = tmp_path / "user" / "imported.sqlite"
+    fact_book = open_fact_book(database, user_store=store)
+    yield fact_book, store
+    fact_book.close()
+
+
+def _write(tmp_path: Path, text: str, encoding: str = "utf-8") -> Path:
+    path = tmp_path / "in.csv"
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else "absent"
+
+
+def test_a_clean_file_is_previewed_then_applied_as_one_batch(layered, tmp_path: Path) -> None:
+    book, store = layered
+    plan = plan_import(book, _write(tmp_path, GOOD))
+    assert plan.accepted and plan.encoding == "UTF-8"
+    assert len(plan.figures) == 2 and [i.name_en for i in plan.new_indicators] == ["Total industrial output (annual)"]
+    assert [s.id for s in plan.new_sources] == ["yb-2021"]
+    assert not store.exists()  # a preview writes nothing
+    batch = apply_import(plan, store)
+    assert [(b.id, b.row_count) for b in list_batches(store)] == [(batch, 2)]
+    chart = book.chart_for("rural-income-2019")
+    assert [point.label for point in chart.points] == ["2018", "2019", "2020"]
+    added = [row for row in book.observations("rural") if row.batch_id == batch]
+    assert [row.value_text for row in added] == ["33,000 yuan"]
+    assert remove_batch(store, batch) == 2
+    assert [row for row in book.observations() if row.batch_id is not None] == []
+    assert "yb-2021" not in {source.id for source in book.sources()}
+
+
+def test_bad_rows_are_all_reported_with_line_and_reason_and_nothing_is_written(layered, tmp_path: Path) -> None:
+    book, store = layered
+    text = (
+        HEADER
+        + ",Nowhere,x,Y,2020,1,yuan,s,p\n"
+        + ",Manufacturing,Industrial transformation,Z,2020,lots,yuan,s,p\n"
+        + ",Manufacturing,Industrial transformation,Z,sometime,1,yuan,s,p\n"
+        + ",Manufacturing,Industrial transformation,Z,2020,1,yuan,,p\n"
+        + ",Manufacturing,Industrial transformation,Z,2020,1,parsecs,s,p\n"
+    )
+    plan = plan_import(book, _write(tmp_path, text))
+    assert not plan.accepted
+    reasons = [str(problem) for problem in plan.problems]
+    assert reasons == [
+        "line 2: unknown theme 'Nowhere'",
+        "line 3: the value 'lots' is not a number",
+        "line 4: the period 'sometime' is not understood (give a year or a period_kind)",
+        "line 5: the source is missing",
+        "line 6: unknown unit 'parsecs'",
+    ]
+    with pytest.raises(ValueError):
+        apply_import(plan, store)
+    assert not store.exists()
+
+
+def test_gb18030_is_read_and_named(layered, tmp_path: Path) -> None:
+    book, _ = layered
+    plan = plan_import(book, _write(tmp_path, GOOD, "gb18030"))
+    assert plan.accepted and plan.encoding == "GB18030"
+    plan = plan_import(book, _write(tmp_path, "\ufeff" + GOOD))
+    assert plan.encoding == "UTF-8 with BOM"
+
+
+def test_conflicts_are_listed_and_left_out(layered, tmp_path: Path) -> None:
+    book, _ = layered
+    text = HEADER + (
+        "rural-income-2019,Rural revitalization,Richer farmers,"
+        "Per capita disposable income of rural residents,2019,40000,yuan,briefing-2020-09-10,¶15\n"
+    )
+    plan = plan_import(book, _write(tmp_path, text))
+    assert plan.accepted and plan.figures == [] and len(plan.conflicts) == 1
+    assert "the fact book has 31336.0" in plan.conflicts[0]
+
+
+def test_a_failed_write_keeps_nothing(layered, tmp_path: Path, monkeypatch) -> None:
+    book, store = layered
+    create_user_store(store)
+    before = _digest(store)
+    plan = plan_import(book, _write(tmp_path, GOOD))
+    first = plan.figures[0].observation
+    twin = schema.Observation(**{column.key: getattr(first, column.key) for column in schema.Observation.__table__.c})
+    plan.figures.append(PlannedFigure(99, twin))  # the same primary key twice: the transaction fails half-way
+
+    with pytest.raises(StoreWriteError, match="Nothing was imported"):
+        apply_import(plan, store)
+    assert _digest(store) == before and list_batches(store) == []
+
+
+def test_round_trip_export_import_export_gives_identical_files(layered, database: Path, tmp_path: Path) -> None:
+    book, store = layered
+    apply_import(plan_import(book, _write(tmp_path, GOOD)), store)
+    export_all(book, tmp_path / "first")
+    fresh_store = tmp_path / "fresh" / "imported.sqlite"
+    fresh = open_fact_book(database, user_store=fresh_store)
+    plan = plan_import(fresh, tmp_path / "first" / "observations.csv")
+    assert plan.accepted and len(plan.figures) == 2 and plan.already_present == len(book.observations()) - 2
+    apply_import(plan, fresh_store)
+    export_all(fresh, tmp_path / "second")
+    for name in ("observations.csv", "facts.csv", "entities.csv", "sources.csv"):
+        assert (tmp_path / "first" / name).read_bytes() == (tmp_path / "second" / name).read_bytes(), name
+    fresh.close()
+
+
+def test_an_older_user_database_is_migrated_after_a_backup(tmp_path: Path) -> None:
+    store = tmp_path / "imported.sqlite"
+    create_user_store(store)
+    connection = sqlite3.connect(store)
+    connection.execute("DROP INDEX ix_observation_identity")
+    connection.execute("PRAGMA user_version = 1")
+    connection.commit()
+    connection.close()
+    backup = prepare_user_store(store)
+    assert backup is not None and backup.exists()
+    connection = sqlite3.connect(store)
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == USER_SCHEMA_VERSION
+    assert connection.execute("SELECT count(*) FROM sqlite_master WHERE name = 'ix_observation_identity'").fetchone()
+    connection.close()
+
+
+def test_a_newer_user_database_is_refused_untouched(database: Path, tmp_path: Path) -> None:
+    from jinshan_desktop.data.queries import FactBookError
+
+    store = tmp_path / "imported.sqlite"
+    create_user_store(store)
+    connection = sqlite3.connect(store)
+    connection.execute("PRAGMA user_version = 99")
+    connection.commit()
+    connection.close()
+    before = _digest(store)
+    with pytest.raises(FactBookError, match="newer version of the app"):
+        open_fact_book(database, user_store=store)
+    assert _digest(store) == before
+
+
+CSV_CELLS = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=30) | st.sampled_from(
+    ["=1+1", "@SUM(A1)", "-2", "'; DROP TABLE observations; --", "Manufacturing", "2020", "yuan", "x" * 20_000]
+)
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    payload=st.one_of(
+        st.binary(max_size=2_000),
+        st.lists(st.lists(CSV_CELLS, min_size=1, max_size=12), min_size=1, max_size=6).map(
+            lambda rows: "\n".join(",".join(row) for row in rows).encode("utf-8")
+        ),
+        st.lists(CSV_CELLS, min_size=1, max_size=5).map(lambda cells: (HEADER + ",".join(cells)).encode("utf-16")),
+    )
+)
+def test_any_bytes_give_a_report_never_a_crash_and_change_nothing(layered, payload: bytes) -> None:
+    book, store = layered
+    before = _digest(store)
+    plan = plan_import_bytes(book, payload, ImportPlan("fuzz.csv"))
+    assert plan.accepted or all(isinstance(problem.reason, str) and problem.reason for problem in plan.problems)
+    assert plan.summary()
+    assert _digest(store) == before
+
+
+def test_fact_book_reads_are_unchanged_by_an_empty_user_store(layered, book: FactBook) -> None:
+    layered_book, store = layered
+    create_user_store(store)
+    assert [r.id for r in layered_book.observations()] == [r.id for r in book.observations()]
