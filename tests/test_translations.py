@@ -1,6 +1,7 @@
 """Interface translations: complete, current, Traditional converted from Simplified, and compilable;
 and the bundled font subset has a glyph for every character the data and the translations use."""
 
+import re
 import shutil
 import subprocess
 import sys
@@ -80,3 +81,12 @@ def test_the_font_subset_covers_every_character(built_database: Path, tmp_path: 
     assert {"金", "區", "≈", "¶"} <= characters
     for font in cut_subsets(characters, tmp_path):
         assert missing_characters(font, characters) == set(), font.name
+
+
+@pytest.mark.parametrize("path", [SIMPLIFIED, TRADITIONAL], ids=lambda p: p.name)
+def test_translations_keep_every_placeholder(path: Path) -> None:
+    def fields(text: str) -> list[str]:
+        return sorted(re.findall(r"%\d|\{[a-z]+(?:!r)?\}", text))
+
+    for (_, source), translation in _messages(path).items():
+        assert fields(source) == fields(translation.text or ""), source

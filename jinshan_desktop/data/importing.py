@@ -21,6 +21,7 @@ from sqlalchemy.pool import NullPool
 
 from jinshan_desktop.data import schema
 from jinshan_desktop.data.derivation import FormulaError, evaluate, formula_inputs
+from jinshan_desktop.data.messages import QT_TRANSLATE_NOOP, Message
 from jinshan_desktop.data.queries import FactBook
 from jinshan_desktop.data.user_store import UserStoreError, create_user_store, now_iso, prepare_user_store
 
@@ -40,10 +41,16 @@ class StoreWriteError(RuntimeError):
 @dataclass(frozen=True, slots=True)
 class Problem:
     line: int  # 0: the file as a whole
-    reason: str
+    reason: Message
+
+    def message(self) -> Message:
+        if not self.line:
+            return self.reason
+        prefix = QT_TRANSLATE_NOOP("ImportReport", "line {line}: ")
+        return Message(self.reason.template, {"line": self.line, **self.reason.values}, prefix)
 
     def __str__(self) -> str:
-        return f"line {self.line}: {self.reason}" if self.line else self.reason
+        return str(self.message())
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,27 +67,38 @@ class ImportPlan:
     figures: list[PlannedFigure] = field(default_factory=list)
     new_indicators: list[schema.Indicator] = field(default_factory=list)
     new_sources: list[schema.Source] = field(default_factory=list)
-    conflicts: list[str] = field(default_factory=list)  # same indicator, period and source, another value
+    conflicts: list[Message] = field(default_factory=list)  # same indicator, period and source, another value
     already_present: int = 0
 
     @property
     def accepted(self) -> bool:
         return not self.problems
 
-    def summary(self) -> list[str]:
-        """The preview, one sentence a line."""
+    def messages(self) -> list[Message]:
+        """The preview, one sentence a line, for the views to translate."""
         if self.problems:
-            return [f"The file is refused: {len(self.problems)} problem(s); nothing will be imported."] + [
-                str(problem) for problem in self.problems[:200]
-            ]
+            refused = QT_TRANSLATE_NOOP("ImportReport", "The file is refused: {count} problem(s); nothing is imported.")
+            return [Message(refused, {"count": len(self.problems)})] + [p.message() for p in self.problems[:200]]
         lines = [
-            f"Read {self.file_name} as {self.encoding}.",
-            f"{len(self.figures)} figure(s) to add; {self.already_present} already in the fact book.",
+            Message(
+                QT_TRANSLATE_NOOP("ImportReport", "Read {file} as {encoding}."),
+                {"file": self.file_name, "encoding": self.encoding},
+            ),
+            Message(
+                QT_TRANSLATE_NOOP("ImportReport", "{count} figure(s) to add; {present} already in the fact book."),
+                {"count": len(self.figures), "present": self.already_present},
+            ),
         ]
-        lines += [f"New indicator: {indicator.name_en}" for indicator in self.new_indicators]
-        lines += [f"New source: {source.id}" for source in self.new_sources]
-        lines += [f"Not imported, conflicts with a figure already there: {text}" for text in self.conflicts]
+        new_indicator = QT_TRANSLATE_NOOP("ImportReport", "New indicator: {name}")
+        new_source = QT_TRANSLATE_NOOP("ImportReport", "New source: {name}")
+        lines += [Message(new_indicator, {"name": indicator.name_en}) for indicator in self.new_indicators]
+        lines += [Message(new_source, {"name": source.id}) for source in self.new_sources]
+        lines += self.conflicts
         return lines
+
+    def summary(self) -> list[str]:
+        """The preview in English, as the command line prints it."""
+        return [str(message) for message in self.messages()]
 
 
 def decode(raw: bytes) -> tuple[str, str]:
@@ -98,30 +116,62 @@ def plan_import(book: FactBook, path: Path) -> ImportPlan:
     try:
         raw = Path(path).read_bytes()
     except OSError as error:
-        plan.problems.append(Problem(0, f"the file cannot be read: {error.strerror or error}"))
+        plan.problems.append(
+            Problem(
+                0,
+                Message(
+                    QT_TRANSLATE_NOOP("ImportReport", "the file cannot be read: {reason}"),
+                    {"reason": error.strerror or error},
+                ),
+            )
+        )
         return plan
     return plan_import_bytes(book, raw, plan)
 
 
 def plan_import_bytes(book: FactBook, raw: bytes, plan: ImportPlan) -> ImportPlan:
     if len(raw) > MAX_FILE_BYTES:
-        plan.problems.append(Problem(0, f"the file is larger than {MAX_FILE_BYTES // 1_000_000} MB"))
+        plan.problems.append(
+            Problem(
+                0,
+                Message(
+                    QT_TRANSLATE_NOOP("ImportReport", "the file is larger than {size} MB"),
+                    {"size": MAX_FILE_BYTES // 1_000_000},
+                ),
+            )
+        )
         return plan
     try:
         text, plan.encoding = decode(raw)
     except UnicodeDecodeError:
-        plan.problems.append(Problem(0, "the file is neither UTF-8 nor GB18030 text (wrong encoding)"))
+        plan.problems.append(
+            Problem(
+                0,
+                Message(
+                    QT_TRANSLATE_NOOP("ImportReport", "the file is neither UTF-8 nor GB18030 text (wrong encoding)")
+                ),
+            )
+        )
         return plan
     if "\x00" in text:
-        plan.problems.append(Problem(0, "the file holds NUL characters: it is not a CSV text file"))
+        plan.problems.append(
+            Problem(
+                0,
+                Message(QT_TRANSLATE_NOOP("ImportReport", "the file holds NUL characters: it is not a CSV text file")),
+            )
+        )
         return plan
     try:
         rows = list(csv.reader(io.StringIO(text, newline="")))
     except csv.Error as error:
-        plan.problems.append(Problem(0, f"the file is not valid CSV ({error})"))
+        plan.problems.append(
+            Problem(
+                0, Message(QT_TRANSLATE_NOOP("ImportReport", "the file is not valid CSV ({reason})"), {"reason": error})
+            )
+        )
         return plan
     if not rows:
-        plan.problems.append(Problem(0, "the file is empty"))
+        plan.problems.append(Problem(0, Message(QT_TRANSLATE_NOOP("ImportReport", "the file is empty"))))
         return plan
     _Checker(book, plan).check(rows)
     return plan
@@ -165,10 +215,19 @@ class _Checker:
             if not any(cell.strip() for cell in cells):
                 continue
             if len(cells) != len(rows[0]):
-                self.problem(line, f"{len(cells)} fields where the header has {len(rows[0])}")
+                self.problem(
+                    line,
+                    QT_TRANSLATE_NOOP("ImportReport", "{count} fields where the header has {expected}"),
+                    count=len(cells),
+                    expected=len(rows[0]),
+                )
                 continue
             if any(len(cell) > MAX_FIELD_CHARACTERS for cell in cells):
-                self.problem(line, f"a field is longer than {MAX_FIELD_CHARACTERS} characters")
+                self.problem(
+                    line,
+                    QT_TRANSLATE_NOOP("ImportReport", "a field is longer than {limit} characters"),
+                    limit=MAX_FIELD_CHARACTERS,
+                )
                 continue
             row = {name: _unguard(cells[index].strip()) for name, index in columns.items()}
             figure = self._figure(line, row)
@@ -176,15 +235,19 @@ class _Checker:
                 continue
             identity = (figure.indicator_id, figure.period_label, figure.source_id)
             if identity in seen:
-                self.problem(line, f"the same figure as line {seen[identity]} (indicator, period and source)")
+                self.problem(
+                    line,
+                    QT_TRANSLATE_NOOP("ImportReport", "the same figure as line {other} (indicator, period and source)"),
+                    other=seen[identity],
+                )
                 continue
             seen[identity] = line
             self._place(line, figure)
         if not (self.plan.figures or self.plan.problems or self.plan.already_present or self.plan.conflicts):
-            self.problem(0, "the file has a header but no figures")
+            self.problem(0, QT_TRANSLATE_NOOP("ImportReport", "the file has a header but no figures"))
 
-    def problem(self, line: int, reason: str) -> None:
-        self.plan.problems.append(Problem(line, reason))
+    def problem(self, line: int, template: str, **values: object) -> None:
+        self.plan.problems.append(Problem(line, Message(template, values)))
 
     def _columns(self, header: list[str]) -> dict[str, int] | None:
         columns: dict[str, int] = {}
@@ -194,7 +257,11 @@ class _Checker:
                 columns.setdefault(key, index)
         missing = [name for name in REQUIRED if name not in columns]
         if missing:
-            self.problem(1, "missing column(s): " + ", ".join(missing) + " (use the columns of observations.csv)")
+            self.problem(
+                1,
+                QT_TRANSLATE_NOOP("ImportReport", "missing column(s): {columns} (use the columns of observations.csv)"),
+                columns=", ".join(missing),
+            )
             return None
         return {name: index for name, index in columns.items() if name in REQUIRED + OPTIONAL}
 
@@ -202,37 +269,57 @@ class _Checker:
         errors_before = len(self.plan.problems)
         theme_id = self.themes.get(row["theme"].casefold())
         if theme_id is None:
-            self.problem(line, f"unknown theme {row['theme']!r}")
+            self.problem(line, QT_TRANSLATE_NOOP("ImportReport", "unknown theme {theme!r}"), theme=row["theme"])
             return None
         topic_id = self.topics.get((theme_id, row["topic"].casefold()))
         if topic_id is None:
-            self.problem(line, f"unknown topic {row['topic']!r} in theme {row['theme']!r}")
+            self.problem(
+                line,
+                QT_TRANSLATE_NOOP("ImportReport", "unknown topic {topic!r} in theme {theme!r}"),
+                topic=row["topic"],
+                theme=row["theme"],
+            )
         unit_id = self.units.get(row["unit"].casefold())
         if unit_id is None:
-            self.problem(line, f"unknown unit {row['unit']!r}")
+            self.problem(line, QT_TRANSLATE_NOOP("ImportReport", "unknown unit {unit!r}"), unit=row["unit"])
         value_text = row["value"].replace(",", "")
         try:
             value = Decimal(value_text)
             if not value.is_finite():
                 raise InvalidOperation
         except InvalidOperation:
-            self.problem(line, f"the value {row['value']!r} is not a number")
+            self.problem(
+                line, QT_TRANSLATE_NOOP("ImportReport", "the value {value!r} is not a number"), value=row["value"]
+            )
             value = None
         period = row["period"]
         kind = row.get("period_kind", "") or ("year" if re.fullmatch(r"\d{4}", period) else "")
         year_text = row.get("year", "") or (period if re.fullmatch(r"\d{4}", period) else "")
         if not period or kind not in schema.PERIOD_KINDS:
-            self.problem(line, f"the period {period!r} is not understood (give a year or a period_kind)")
+            self.problem(
+                line,
+                QT_TRANSLATE_NOOP(
+                    "ImportReport", "the period {period!r} is not understood (give a year or a period_kind)"
+                ),
+                period=period,
+            )
         year = int(year_text) if re.fullmatch(r"\d{4}", year_text) else None
         if year_text and year is None:
-            self.problem(line, f"the year {year_text!r} is not a year")
+            self.problem(line, QT_TRANSLATE_NOOP("ImportReport", "the year {year!r} is not a year"), year=year_text)
         qualifier = row.get("qualifier", "") or None
         if qualifier is not None and qualifier not in schema.QUALIFIERS:
-            self.problem(line, f"unknown qualifier {qualifier!r}; use {', '.join(schema.QUALIFIERS)}")
+            self.problem(
+                line,
+                QT_TRANSLATE_NOOP("ImportReport", "unknown qualifier {qualifier!r}; use {known}"),
+                qualifier=qualifier,
+                known=", ".join(schema.QUALIFIERS),
+            )
         if not row["source"]:
-            self.problem(line, "the source is missing")
+            self.problem(line, QT_TRANSLATE_NOOP("ImportReport", "the source is missing"))
         if not row["locator"]:
-            self.problem(line, "the locator (paragraph or part of the source) is missing")
+            self.problem(
+                line, QT_TRANSLATE_NOOP("ImportReport", "the locator (paragraph or part of the source) is missing")
+            )
         derived = self._flag(line, row.get("derived", ""), "derived")
         provisional = self._flag(line, row.get("provisional", ""), "provisional")
         if len(self.plan.problems) > errors_before or topic_id is None or unit_id is None or value is None:
@@ -272,32 +359,48 @@ class _Checker:
         if lowered in YES:
             return True
         if lowered not in NO:
-            self.problem(line, f"{name} must be yes or no, not {text!r}")
+            self.problem(
+                line,
+                QT_TRANSLATE_NOOP("ImportReport", "{column} must be yes or no, not {text!r}"),
+                column=name,
+                text=text,
+            )
         return False
 
     def _formula_holds(self, line: int, formula: str | None, value: Decimal) -> bool:
         if formula is None:
-            self.problem(line, "a derived figure needs its formula")
+            self.problem(line, QT_TRANSLATE_NOOP("ImportReport", "a derived figure needs its formula"))
             return False
         try:
             computed = evaluate(formula, self.values)
         except (FormulaError, ZeroDivisionError, OverflowError) as error:
-            self.problem(line, f"the formula cannot be computed: {error}")
+            self.problem(
+                line, QT_TRANSLATE_NOOP("ImportReport", "the formula cannot be computed: {reason}"), reason=error
+            )
             return False
         decimals = max(0, -int(value.as_tuple().exponent))
         if round(computed, decimals) != float(value) or not formula_inputs(formula):
-            self.problem(line, f"the formula gives {computed}, not {value}")
+            self.problem(
+                line,
+                QT_TRANSLATE_NOOP("ImportReport", "the formula gives {computed}, not {value}"),
+                computed=computed,
+                value=value,
+            )
             return False
         return True
 
     def _indicator(self, line: int, topic_id: str, name: str, unit_id: str, entity: str) -> str | None:
         if not name:
-            self.problem(line, "the indicator is missing")
+            self.problem(line, QT_TRANSLATE_NOOP("ImportReport", "the indicator is missing"))
             return None
         known = self.indicator_names.get((topic_id, name.casefold()))
         if known is not None:
             if self.indicators[known].unit_id != unit_id:
-                self.problem(line, f"the unit differs from the unit of the indicator {name!r}")
+                self.problem(
+                    line,
+                    QT_TRANSLATE_NOOP("ImportReport", "the unit differs from the unit of the indicator {name!r}"),
+                    name=name,
+                )
                 return None
             return known
         entity_id = self.entities.get(entity.casefold()) if entity else None
@@ -327,9 +430,13 @@ class _Checker:
             if existing.value == figure.value and existing.indicator_id == figure.indicator_id:
                 self.plan.already_present += 1
             else:
+                conflict = QT_TRANSLATE_NOOP(
+                    "ImportReport",
+                    "Not imported, line {line}: {figure} {period} = {value} conflicts with {existing} = {present}",
+                )
+                values = {"line": line, "figure": figure.id, "period": figure.period_label, "value": figure.value}
                 self.plan.conflicts.append(
-                    f"line {line}: {figure.id} {figure.period_label} = {figure.value}, "
-                    f"the fact book has {existing.value} ({existing.id})"
+                    Message(conflict, {**values, "existing": existing.id, "present": existing.value})
                 )
             return
         if figure.source_id not in self.sources:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -15,7 +16,17 @@ from PySide6.QtWidgets import (
 )
 
 from jinshan_desktop.data.importing import ImportPlan
+from jinshan_desktop.data.messages import Message
 from jinshan_desktop.data.schema import Batch
+
+
+def translated(message: Message) -> str:
+    """A data-layer sentence in the reader's language; English if a translation lost one of its fields."""
+    try:
+        prefix = QCoreApplication.translate("ImportReport", message.prefix) if message.prefix else ""
+        return (prefix + QCoreApplication.translate("ImportReport", message.template)).format(**message.values)
+    except (KeyError, IndexError, ValueError):
+        return str(message)
 
 
 class ImportPreviewDialog(QDialog):
@@ -31,7 +42,7 @@ class ImportPreviewDialog(QDialog):
             else self.tr("This file cannot be imported. Nothing has been written.")
         )
         heading.setWordWrap(True)
-        self.report = QPlainTextEdit("\n".join(plan.summary()))
+        self.report = QPlainTextEdit("\n".join(translated(message) for message in plan.messages()))
         self.report.setReadOnly(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         if plan.accepted and (plan.figures or plan.new_sources):

@@ -231,6 +231,141 @@ The details are in the log file; the window stays open.</source>
     </message>
 </context>
 <context>
+    <name>ImportReport</name>
+    <message>
+        <source>line {line}: </source>
+        <translation>第 {line} 行：</translation>
+    </message>
+    <message>
+        <source>The file is refused: {count} problem(s); nothing is imported.</source>
+        <translation>文件被拒绝：{count} 个问题；不导入任何内容。</translation>
+    </message>
+    <message>
+        <source>Read {file} as {encoding}.</source>
+        <translation>已按 {encoding} 读取 {file}。</translation>
+    </message>
+    <message>
+        <source>{count} figure(s) to add; {present} already in the fact book.</source>
+        <translation>将添加 {count} 项数据；{present} 项已在手册中。</translation>
+    </message>
+    <message>
+        <source>New indicator: {name}</source>
+        <translation>新指标：{name}</translation>
+    </message>
+    <message>
+        <source>New source: {name}</source>
+        <translation>新来源：{name}</translation>
+    </message>
+    <message>
+        <source>the file cannot be read: {reason}</source>
+        <translation>无法读取文件：{reason}</translation>
+    </message>
+    <message>
+        <source>the file is larger than {size} MB</source>
+        <translation>文件大于 {size} MB</translation>
+    </message>
+    <message>
+        <source>the file is neither UTF-8 nor GB18030 text (wrong encoding)</source>
+        <translation>文件既不是 UTF-8 也不是 GB18030 文本（编码错误）</translation>
+    </message>
+    <message>
+        <source>the file holds NUL characters: it is not a CSV text file</source>
+        <translation>文件含有 NUL 字符：不是 CSV 文本文件</translation>
+    </message>
+    <message>
+        <source>the file is not valid CSV ({reason})</source>
+        <translation>文件不是有效的 CSV（{reason}）</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>文件为空</translation>
+    </message>
+    <message>
+        <source>{count} fields where the header has {expected}</source>
+        <translation>有 {count} 个字段，而表头有 {expected} 个</translation>
+    </message>
+    <message>
+        <source>a field is longer than {limit} characters</source>
+        <translation>有字段超过 {limit} 个字符</translation>
+    </message>
+    <message>
+        <source>the same figure as line {other} (indicator, period and source)</source>
+        <translation>与第 {other} 行是同一项数据（指标、时期和来源相同）</translation>
+    </message>
+    <message>
+        <source>the file has a header but no figures</source>
+        <translation>文件只有表头，没有数据</translation>
+    </message>
+    <message>
+        <source>missing column(s): {columns} (use the columns of observations.csv)</source>
+        <translation>缺少列：{columns}（请使用 observations.csv 的列）</translation>
+    </message>
+    <message>
+        <source>unknown theme {theme!r}</source>
+        <translation>未知主题 {theme!r}</translation>
+    </message>
+    <message>
+        <source>unknown topic {topic!r} in theme {theme!r}</source>
+        <translation>主题 {theme!r} 中没有专题 {topic!r}</translation>
+    </message>
+    <message>
+        <source>unknown unit {unit!r}</source>
+        <translation>未知单位 {unit!r}</translation>
+    </message>
+    <message>
+        <source>the value {value!r} is not a number</source>
+        <translation>数值 {value!r} 不是数字</translation>
+    </message>
+    <message>
+        <source>the period {period!r} is not understood (give a year or a period_kind)</source>
+        <translation>无法理解时期 {period!r}（请给出年份或 period_kind）</translation>
+    </message>
+    <message>
+        <source>the year {year!r} is not a year</source>
+        <translation>{year!r} 不是年份</translation>
+    </message>
+    <message>
+        <source>unknown qualifier {qualifier!r}; use {known}</source>
+        <translation>未知限定词 {qualifier!r}；请使用 {known}</translation>
+    </message>
+    <message>
+        <source>the source is missing</source>
+        <translation>缺少来源</translation>
+    </message>
+    <message>
+        <source>the locator (paragraph or part of the source) is missing</source>
+        <translation>缺少位置（来源中的段落或部分）</translation>
+    </message>
+    <message>
+        <source>{column} must be yes or no, not {text!r}</source>
+        <translation>{column} 应为 yes 或 no，而不是 {text!r}</translation>
+    </message>
+    <message>
+        <source>a derived figure needs its formula</source>
+        <translation>推算数据需要公式</translation>
+    </message>
+    <message>
+        <source>the formula cannot be computed: {reason}</source>
+        <translation>无法计算公式：{reason}</translation>
+    </message>
+    <message>
+        <source>the formula gives {computed}, not {value}</source>
+        <translation>公式结果为 {computed}，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>the indicator is missing</source>
+        <translation>缺少指标</translation>
+    </message>
+    <message>
+        <source>the unit differs from the unit of the indicator {name!r}</source>
+        <translation>单位与指标 {name!r} 的单位不同</translation>
+    </message>
+    <message>
+        <source>Not imported, line {line}: {figure} {period} = {value} conflicts with {existing} = {present}</source>
+        <translation>未导入，第 {line} 行：{figure} {period} = {value} 与已有的 {existing} = {present} 冲突</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Jinshan Fact Book</source>

@@ -231,6 +231,141 @@ The details are in the log file; the window stays open.</source>
     </message>
   </context>
   <context>
+    <name>ImportReport</name>
+    <message>
+      <source>line {line}: </source>
+      <translation>第 {line} 行：</translation>
+    </message>
+    <message>
+      <source>The file is refused: {count} problem(s); nothing is imported.</source>
+      <translation>文件被拒絕：{count} 個問題；不導入任何內容。</translation>
+    </message>
+    <message>
+      <source>Read {file} as {encoding}.</source>
+      <translation>已按 {encoding} 讀取 {file}。</translation>
+    </message>
+    <message>
+      <source>{count} figure(s) to add; {present} already in the fact book.</source>
+      <translation>將添加 {count} 項數據；{present} 項已在手冊中。</translation>
+    </message>
+    <message>
+      <source>New indicator: {name}</source>
+      <translation>新指標：{name}</translation>
+    </message>
+    <message>
+      <source>New source: {name}</source>
+      <translation>新來源：{name}</translation>
+    </message>
+    <message>
+      <source>the file cannot be read: {reason}</source>
+      <translation>無法讀取文件：{reason}</translation>
+    </message>
+    <message>
+      <source>the file is larger than {size} MB</source>
+      <translation>文件大於 {size} MB</translation>
+    </message>
+    <message>
+      <source>the file is neither UTF-8 nor GB18030 text (wrong encoding)</source>
+      <translation>文件既不是 UTF-8 也不是 GB18030 文本（編碼錯誤）</translation>
+    </message>
+    <message>
+      <source>the file holds NUL characters: it is not a CSV text file</source>
+      <translation>文件含有 NUL 字符：不是 CSV 文本文件</translation>
+    </message>
+    <message>
+      <source>the file is not valid CSV ({reason})</source>
+      <translation>文件不是有效的 CSV（{reason}）</translation>
+    </message>
+    <message>
+      <source>the file is empty</source>
+      <translation>文件爲空</translation>
+    </message>
+    <message>
+      <source>{count} fields where the header has {expected}</source>
+      <translation>有 {count} 個字段，而表頭有 {expected} 個</translation>
+    </message>
+    <message>
+      <source>a field is longer than {limit} characters</source>
+      <translation>有字段超過 {limit} 個字符</translation>
+    </message>
+    <message>
+      <source>the same figure as line {other} (indicator, period and source)</source>
+      <translation>與第 {other} 行是同一項數據（指標、時期和來源相同）</translation>
+    </message>
+    <message>
+      <source>the file has a header but no figures</source>
+      <translation>文件只有表頭，沒有數據</translation>
+    </message>
+    <message>
+      <source>missing column(s): {columns} (use the columns of observations.csv)</source>
+      <translation>缺少列：{columns}（請使用 observations.csv 的列）</translation>
+    </message>
+    <message>
+      <source>unknown theme {theme!r}</source>
+      <translation>未知主題 {theme!r}</translation>
+    </message>
+    <message>
+      <source>unknown topic {topic!r} in theme {theme!r}</source>
+      <translation>主題 {theme!r} 中沒有專題 {topic!r}</translation>
+    </message>
+    <message>
+      <source>unknown unit {unit!r}</source>
+      <translation>未知單位 {unit!r}</translation>
+    </message>
+    <message>
+      <source>the value {value!r} is not a number</source>
+      <translation>數值 {value!r} 不是數字</translation>
+    </message>
+    <message>
+      <source>the period {period!r} is not understood (give a year or a period_kind)</source>
+      <translation>無法理解時期 {period!r}（請給出年份或 period_kind）</translation>
+    </message>
+    <message>
+      <source>the year {year!r} is not a year</source>
+      <translation>{year!r} 不是年份</translation>
+    </message>
+    <message>
+      <source>unknown qualifier {qualifier!r}; use {known}</source>
+      <translation>未知限定詞 {qualifier!r}；請使用 {known}</translation>
+    </message>
+    <message>
+      <source>the source is missing</source>
+      <translation>缺少來源</translation>
+    </message>
+    <message>
+      <source>the locator (paragraph or part of the source) is missing</source>
+      <translation>缺少位置（來源中的段落或部分）</translation>
+    </message>
+    <message>
+      <source>{column} must be yes or no, not {text!r}</source>
+      <translation>{column} 應爲 yes 或 no，而不是 {text!r}</translation>
+    </message>
+    <message>
+      <source>a derived figure needs its formula</source>
+      <translation>推算數據需要公式</translation>
+    </message>
+    <message>
+      <source>the formula cannot be computed: {reason}</source>
+      <translation>無法計算公式：{reason}</translation>
+    </message>
+    <message>
+      <source>the formula gives {computed}, not {value}</source>
+      <translation>公式結果爲 {computed}，而不是 {value}</translation>
+    </message>
+    <message>
+      <source>the indicator is missing</source>
+      <translation>缺少指標</translation>
+    </message>
+    <message>
+      <source>the unit differs from the unit of the indicator {name!r}</source>
+      <translation>單位與指標 {name!r} 的單位不同</translation>
+    </message>
+    <message>
+      <source>Not imported, line {line}: {figure} {period} = {value} conflicts with {existing} = {present}</source>
+      <translation>未導入，第 {line} 行：{figure} {period} = {value} 與已有的 {existing} = {present} 衝突</translation>
+    </message>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message>
       <source>Jinshan Fact Book</source>
