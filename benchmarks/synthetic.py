@@ -21,7 +21,7 @@ def generate(target: Path, observations: int, indicators: int = 5_000, seed: int
     base.unlink()
     connection = sqlite3.connect(target)
     try:
-        topics = [row[0] for row in connection.execute("SELECT id FROM topics ORDER BY theme_id, position")]
+        topics = list(connection.execute("SELECT id, theme_id FROM topics ORDER BY theme_id, position"))
         units = ["billion_yuan", "persons", "percent", "projects", "million_visitors", "tons"]
         connection.execute(
             "INSERT INTO sources (id, title, publisher, published, address, grade, locators, contributed, position,"
@@ -34,7 +34,7 @@ def generate(target: Path, observations: int, indicators: int = 5_000, seed: int
             [
                 (
                     f"syn-{i}",
-                    topics[i % len(topics)],
+                    topics[i % len(topics)][0],
                     f"Synthetic indicator {i}",
                     f"合成指标{i}",
                     f"合成指標{i}",
@@ -45,16 +45,16 @@ def generate(target: Path, observations: int, indicators: int = 5_000, seed: int
         )
         rows = []
         per_indicator = max(1, observations // indicators)
-        count = 0
         for position in range(observations):
-            indicator = position // per_indicator if position // per_indicator < indicators else position % indicators
+            indicator = min(position // per_indicator, indicators - 1)
+            topic_id, theme_id = topics[indicator % len(topics)]
             year = YEARS[position % len(YEARS)]
-            source_slot = position // (per_indicator * 1) % 1
+            edition = position // len(YEARS)  # keeps (indicator, period, source) unique, as the data must be
             rows.append(
                 (
                     f"syn-{position}",
                     f"syn-{indicator}",
-                    f"{year}",
+                    f"{year} (edition {edition})",
                     f"{year}年",
                     f"{year}年",
                     "year",
@@ -67,14 +67,15 @@ def generate(target: Path, observations: int, indicators: int = 5_000, seed: int
                     0,
                     None,
                     "synthetic-yearbook",
-                    f"table {position % 97}-{source_slot}-{position}",
+                    f"table {position % 97}",
                     0,
                     None,
                     10_000 + position,
                     None,
+                    theme_id,
+                    topic_id,
                 )
             )
-            count += 1
             if len(rows) == 50_000:
                 _insert(connection, rows)
                 rows.clear()
@@ -90,7 +91,7 @@ def _insert(connection: sqlite3.Connection, rows: list[tuple[object, ...]]) -> N
     connection.executemany(
         "INSERT INTO observations (id, indicator_id, period_label, period_label_zh_hans, period_label_zh_hant,"
         " period_kind, period_year, value, decimals, as_written, qualifier, provisional, derived, formula,"
-        " source_id, locator, headline, note, position, batch_id) VALUES"
-        " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " source_id, locator, headline, note, position, batch_id, theme_id, topic_id) VALUES"
+        " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         rows,
     )

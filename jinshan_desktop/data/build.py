@@ -169,6 +169,10 @@ def _validated_objects(tables: dict[str, list[tuple[int, dict[str, str]]]]) -> l
         if value not in ids[table]:
             raise BuildError(f"{where}: {key} {value!r} is not in {table}")
 
+    theme_of_topic = {row["id"]: row["theme_id"] for _, row in tables["topics.csv"]}
+    placement = {
+        row["id"]: (row["topic_id"], theme_of_topic.get(row["topic_id"], "")) for _, row in tables["indicators.csv"]
+    }
     for name in CSV_FILES:
         ids[name] = set()
         objects.append([])
@@ -179,12 +183,19 @@ def _validated_objects(tables: dict[str, list[tuple[int, dict[str, str]]]]) -> l
             if row["id"] in ids[name]:
                 raise BuildError(f"{where}: the id {row['id']!r} is used twice")
             ids[name].add(row["id"])
-            objects[-1].append(_object_for(name, row, where, known, len(objects[-1])))
+            objects[-1].append(_object_for(name, row, where, known, len(objects[-1]), placement))
     _check_derived(tables["observations.csv"])
     return objects
 
 
-def _object_for(name: str, row: dict[str, str], where: str, known: Any, position: int) -> schema.Base:
+def _object_for(
+    name: str,
+    row: dict[str, str],
+    where: str,
+    known: Any,
+    position: int,
+    placement: dict[str, tuple[str, str]],
+) -> schema.Base:
     if name == "sources.csv":
         return schema.Source(
             id=row["id"],
@@ -250,7 +261,7 @@ def _object_for(name: str, row: dict[str, str], where: str, known: Any, position
             batch_id=None,
         )
     if name == "observations.csv":
-        return _observation(row, where, known, position)
+        return _observation(row, where, known, position, placement)
     if name == "labels.csv":
         return schema.Label(id=row["id"], text_en=row["en"], **_chinese("text", row["zh"]))
     known("topics.csv", "topic", row["topic_id"], where)
@@ -269,7 +280,9 @@ def _object_for(name: str, row: dict[str, str], where: str, known: Any, position
     )
 
 
-def _observation(row: dict[str, str], where: str, known: Any, position: int) -> schema.Observation:
+def _observation(
+    row: dict[str, str], where: str, known: Any, position: int, placement: dict[str, tuple[str, str]]
+) -> schema.Observation:
     known("indicators.csv", "indicator", row["indicator_id"], where)
     known("sources.csv", "source", row["source_id"], where)
     if row["period_kind"] not in schema.PERIOD_KINDS:
@@ -303,6 +316,8 @@ def _observation(row: dict[str, str], where: str, known: Any, position: int) -> 
         note=_optional(row["note"]),
         position=position,
         batch_id=None,
+        topic_id=placement[row["indicator_id"]][0],
+        theme_id=placement[row["indicator_id"]][1],
     )
 
 

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 
-from babel.numbers import format_decimal
+from babel import Locale
+from babel.numbers import NumberPattern, parse_pattern
 
 from jinshan_desktop.data.languages import BABEL_LOCALES, is_chinese
 
@@ -39,10 +41,20 @@ def plain_number(value: float, decimals: int) -> str:
 
 def format_number(value: float | Decimal, decimals: int, language: str = "en", *, trim: bool = False) -> str:
     """Grouped in the reader's convention; `trim` drops trailing zeros (for restated Chinese magnitudes)."""
-    fraction = ("#" if trim else "0") * decimals
-    pattern = "#,##0" + ("." + fraction if decimals else "")
     number = value if isinstance(value, Decimal) else Decimal(plain_number(value, decimals))
-    return format_decimal(number, format=pattern, locale=BABEL_LOCALES.get(language, "en"))
+    return str(_pattern(decimals, trim).apply(number, _locale(language)))
+
+
+@cache
+def _pattern(decimals: int, trim: bool) -> NumberPattern:
+    # Parsed once: Babel parses pattern and locale on every format_decimal call, which tables feel.
+    fraction = ("#" if trim else "0") * decimals
+    return parse_pattern("#,##0" + ("." + fraction if decimals else ""))
+
+
+@cache
+def _locale(language: str) -> Locale:
+    return Locale.parse(BABEL_LOCALES.get(language, "en"))
 
 
 def format_value(value: float, decimals: int, unit: UnitInfo, qualifier: str | None, language: str = "en") -> str:

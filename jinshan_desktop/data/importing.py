@@ -352,6 +352,8 @@ class _Checker:
             note=row.get("note", "") or None,
             position=0,
             batch_id=None,
+            theme_id=theme_id,
+            topic_id=topic_id,
         )
 
     def _flag(self, line: int, text: str, name: str) -> bool:

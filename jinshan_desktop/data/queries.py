@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal, TypeVarTuple
+from typing import Any, Literal, TypeVarTuple
 from urllib.parse import quote
 
 from sqlalchemy import Select, create_engine, func, literal_column, or_, select
@@ -193,6 +194,20 @@ class Chart:
     citations: tuple[str, ...]
     points: tuple[ChartPoint, ...]
     left_out: tuple[LeftOut, ...]
+
+
+SortKey = Literal["position", "value", "indicator", "period", "source"]
+
+
+@dataclass(frozen=True, slots=True)
+class TableQuery:
+    """What a theme's table shows: filtered and sorted in SQL, read a page at a time."""
+
+    theme_id: str
+    topic_id: str | None = None
+    text: str = ""
+    sort: SortKey = "position"
+    descending: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -430,6 +445,109 @@ class FactBook:
             raise KeyError(observation_id)
         return rows[0]
 
+    # Pages of a theme's table
+
+    def count_observations(self, query: TableQuery) -> int:
+        statement = select(func.count()).select_from(schema.Observation).where(*self._table_filters(query))
+        return int(self._rows(statement)[0][0])
+
+    def observation_ids(self, query: TableQuery, offset: int = 0, limit: int | None = None) -> list[str]:
+        """Ids in the table's order; the indexes on (theme or topic, value or position) keep a page cheap."""
+        order = self._table_order(query)
+        statement = (
+            select(schema.Observation.id)
+            .where(*self._table_filters(query))
+            .order_by(*order)
+            .offset(offset)
+            .limit(limit if limit is not None else -1)
+        )
+        if query.sort in ("indicator", "source"):
+            statement = statement.join(schema.Indicator, schema.Observation.indicator_id == schema.Indicator.id)
+        return [str(observation_id) for (observation_id,) in self._rows(statement)]
+
+    def observation_page(self, query: TableQuery, offset: int, limit: int) -> list[ObservationRow]:
+        return self.observations(ids=self.observation_ids(query, offset, limit))
+
+    def row_of(self, query: TableQuery, observation_id: str) -> int | None:
+        """Where a figure stands in the table (for Find), without reading the rows before it."""
+        target = self._rows(
+            select(schema.Observation.value, schema.Observation.position).where(schema.Observation.id == observation_id)
+        )
+        if not target:
+            return None
+        value, position = target[0]
+        if query.sort == "value":
+            before = or_(
+                schema.Observation.value < value,
+                (schema.Observation.value == value) & (schema.Observation.position < position),
+            )
+        elif query.sort == "position":
+            before = schema.Observation.position < position
+        else:
+            ids = self.observation_ids(query)
+            return ids.index(observation_id) if observation_id in ids else None
+        if query.descending:
+            before = ~before & (schema.Observation.id != observation_id)
+        statement = select(func.count()).select_from(schema.Observation).where(*self._table_filters(query), before)
+        return int(self._rows(statement)[0][0])
+
+    def _table_filters(self, query: TableQuery) -> list[ColumnElement[bool]]:
+        filters: list[ColumnElement[bool]] = [
+            schema.Observation.topic_id == query.topic_id
+            if query.topic_id is not None
+            else schema.Observation.theme_id == query.theme_id
+        ]
+        needle = "".join(character for character in query.text if character.isprintable()).strip()
+        if needle:
+            names = (
+                select(schema.Indicator.id)
+                .outerjoin(schema.Entity, schema.Indicator.entity_id == schema.Entity.id)
+                .join(schema.Topic, schema.Indicator.topic_id == schema.Topic.id)
+                .where(
+                    or_(
+                        _matches(
+                            needle,
+                            schema.Indicator.name_en,
+                            schema.Indicator.name_zh_hans,
+                            schema.Indicator.name_zh_hant,
+                        ),
+                        _matches(needle, schema.Entity.name_en, schema.Entity.name_zh_hans, schema.Entity.name_zh_hant),
+                        _matches(needle, schema.Topic.name_en, schema.Topic.name_zh_hans, schema.Topic.name_zh_hant),
+                    )
+                )
+            )
+            filters.append(
+                or_(
+                    schema.Observation.indicator_id.in_(names),
+                    _matches(
+                        needle,
+                        schema.Observation.period_label,
+                        schema.Observation.period_label_zh_hans,
+                        schema.Observation.period_label_zh_hant,
+                        schema.Observation.source_id,
+                    ),
+                )
+            )
+        return filters
+
+    def _table_order(self, query: TableQuery) -> list[ColumnElement[Any]]:
+        keys: dict[str, list[Any]] = {
+            "position": [],
+            "value": [schema.Observation.value],
+            "period": [func.coalesce(schema.Observation.period_year, 9999), schema.Observation.period_label],
+            "indicator": [func.lower(self._name_column())],
+            "source": [schema.Observation.source_id, schema.Observation.locator],
+        }
+        columns = [*keys[query.sort], schema.Observation.position]
+        return [column.desc() if query.descending else column.asc() for column in columns]
+
+    def _name_column(self) -> Any:
+        if self.language == "zh_CN":
+            return func.coalesce(schema.Indicator.name_zh_hans, schema.Indicator.name_en)
+        if self.language == "zh_TW":
+            return func.coalesce(schema.Indicator.name_zh_hant, schema.Indicator.name_en)
+        return schema.Indicator.name_en
+
     def headlines(self) -> list[ObservationRow]:
         statement = _observation_select().where(schema.Observation.headline.is_(True))
         return [self._observation_row(row, {}) for row in self._rows(statement)]
@@ -582,22 +700,31 @@ class FactBook:
                     "entity", entity_row.id, entity_row.theme_id, self._name(entity_row), entity_row.description_en
                 )
             )
-        matching = self._rows(
-            _observation_select()
-            .where(
-                or_(
-                    matches(schema.Indicator.name_en, schema.Indicator.name_zh_hans, schema.Indicator.name_zh_hant),
-                    matches(schema.Entity.name_en, schema.Entity.name_zh_hans, schema.Entity.name_zh_hant),
-                    matches(
-                        schema.Observation.period_label,
-                        schema.Observation.period_label_zh_hans,
-                        schema.Observation.period_label_zh_hant,
-                    ),
-                    matches(schema.Topic.name_en, schema.Topic.name_zh_hans, schema.Topic.name_zh_hant),
+        # Names are matched in the small tables; figures are then found through the indicator index, so a
+        # search stays quick however many figures there are. A year is looked up through its own index.
+        indicator_ids = [
+            str(indicator_id)
+            for (indicator_id,) in self._rows(
+                select(schema.Indicator.id)
+                .outerjoin(schema.Entity, schema.Indicator.entity_id == schema.Entity.id)
+                .join(schema.Topic, schema.Indicator.topic_id == schema.Topic.id)
+                .where(
+                    or_(
+                        matches(schema.Indicator.name_en, schema.Indicator.name_zh_hans, schema.Indicator.name_zh_hant),
+                        matches(schema.Entity.name_en, schema.Entity.name_zh_hans, schema.Entity.name_zh_hant),
+                        matches(schema.Topic.name_en, schema.Topic.name_zh_hans, schema.Topic.name_zh_hant),
+                    )
                 )
+                .limit(limit)
             )
-            .limit(limit)
-        )
+        ]
+        conditions: list[ColumnElement[bool]] = []
+        if indicator_ids:
+            conditions.append(schema.Observation.indicator_id.in_(indicator_ids))
+        if re.fullmatch(r"\d{4}", needle):
+            conditions.append(schema.Observation.period_year == int(needle))
+        found = _observation_select().where(or_(*conditions)).order_by(None).limit(limit)  # any 100 will do
+        matching = self._rows(found) if conditions else []
         for row in (self._observation_row(r, {}) for r in matching):
             hits.append(
                 SearchHit(
@@ -618,6 +745,12 @@ class FactBook:
         }
         hits += [SearchHit("fact", f.id, f.theme_id, f.statement, f.citation) for f in self.facts() if f.id in fact_ids]
         return hits
+
+
+def _matches(
+    needle: str, *columns: InstrumentedAttribute[str] | InstrumentedAttribute[str | None]
+) -> ColumnElement[bool]:
+    return or_(*(column.contains(needle, autoescape=True) for column in columns))
 
 
 def _observation_select() -> Select[*ObservationColumns]:

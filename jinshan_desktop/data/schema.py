@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Float, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # Bump when a table or column changes; the reader refuses a file of another version.
-SCHEMA_VERSION = 3  # 2: Chinese columns; 3: positions and import batches
+SCHEMA_VERSION = 4  # 2: Chinese columns; 3: positions and import batches; 4: paging indexes
 # The per-user database of imported figures holds these tables, in the same shape (see user_store.py).
 LAYERED_TABLES = ("sources", "indicators", "observations")
 
@@ -106,7 +106,7 @@ class Observation(Base):
     period_label_zh_hans: Mapped[str | None] = mapped_column(Text)
     period_label_zh_hant: Mapped[str | None] = mapped_column(Text)
     period_kind: Mapped[str] = mapped_column(String)
-    period_year: Mapped[int | None] = mapped_column(Integer)
+    period_year: Mapped[int | None] = mapped_column(Integer, index=True)
     value: Mapped[float] = mapped_column(Float)
     decimals: Mapped[int] = mapped_column(Integer)  # as published: 12.9 keeps one decimal
     as_written: Mapped[str | None] = mapped_column(Text)  # the figure as the source writes it
@@ -120,6 +120,16 @@ class Observation(Base):
     note: Mapped[str | None] = mapped_column(Text)
     position: Mapped[int] = mapped_column(Integer)  # file order in db/; imported figures come after
     batch_id: Mapped[int | None] = mapped_column(Integer, index=True)  # None: bundled; else the import batch
+    # Copies of the indicator's topic and theme, so a theme's table pages through an index, sorted either way.
+    theme_id: Mapped[str] = mapped_column(String)
+    topic_id: Mapped[str] = mapped_column(String)
+
+    __table_args__ = (
+        Index("ix_page_theme_position", "theme_id", "position", "id"),
+        Index("ix_page_theme_value", "theme_id", "value", "position", "id"),
+        Index("ix_page_topic_position", "topic_id", "position", "id"),
+        Index("ix_page_topic_value", "topic_id", "value", "position", "id"),
+    )
 
 
 class Fact(Base):
