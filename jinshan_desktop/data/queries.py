@@ -723,8 +723,9 @@ class FactBook:
             conditions.append(schema.Observation.indicator_id.in_(indicator_ids))
         if re.fullmatch(r"\d{4}", needle):
             conditions.append(schema.Observation.period_year == int(needle))
-        found = _observation_select().where(or_(*conditions)).order_by(None).limit(limit)  # any 100 will do
-        matching = self._rows(found) if conditions else []
+        matching = []
+        if conditions:  # any hundred will do: no ordering, so no sort of every match
+            matching = self._rows(_observation_select().where(or_(*conditions)).order_by(None).limit(limit))
         for row in (self._observation_row(r, {}) for r in matching):
             hits.append(
                 SearchHit(

@@ -1,21 +1,22 @@
-"""The table of a theme's figures: a model with column constants and a proxy sorting on real values."""
+"""The table of a theme's figures: rows read a page at a time in the order and filter SQL gives them.
+
+The model knows the row count from one COUNT and reads only the pages the view asks for (an LRU of a few
+thousand rows), so a theme of a million figures opens, scrolls to its end and sorts without loading it.
+Sorting and filtering are queries, never done on display text.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from collections import OrderedDict
+from dataclasses import replace
+from typing import ClassVar
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtCore import QCoreApplication as Core
 
-from jinshan_desktop.data.queries import ObservationRow
+from jinshan_desktop.data.queries import FactBook, ObservationRow, SortKey, TableQuery
 
 ModelIndex = QModelIndex | QPersistentModelIndex
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # the real value to sort on: a number, a year, a name
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2  # the ObservationRow behind the table row
 
 
@@ -39,21 +40,67 @@ class ObservationTableModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("ObservationTableModel", "Status"),
         QT_TRANSLATE_NOOP("ObservationTableModel", "Source"),
     )
+    SORT_KEYS: ClassVar[dict[int, SortKey]] = {
+        COL_INDICATOR: "indicator",
+        COL_PERIOD: "period",
+        COL_VALUE: "value",
+        COL_SOURCE: "source",
+    }
+    PAGE_SIZE = 200
+    MAX_PAGES = 25  # at most 5,000 rows held; a page read again costs one indexed query
 
-    def __init__(self, rows: list[ObservationRow] | None = None, parent: object = None) -> None:
+    def __init__(self, book: FactBook, theme_id: str, parent: object = None) -> None:
         super().__init__(parent)
-        self._rows: list[ObservationRow] = list(rows or [])
+        self.book = book
+        self.query = TableQuery(theme_id)
+        self.theme_total = book.count_observations(self.query)
+        self._count = self.theme_total
+        self._pages: OrderedDict[int, list[ObservationRow]] = OrderedDict()
+        self.pages_read = 0  # how many page queries were made (tests and benchmarks look)
 
-    def set_rows(self, rows: list[ObservationRow]) -> None:
+    # Queries
+
+    def set_query(self, query: TableQuery) -> None:
         self.beginResetModel()
-        self._rows = list(rows)
+        self.query = query
+        self._count = self.book.count_observations(query)
+        self._pages.clear()
         self.endResetModel()
 
+    def set_topic(self, topic_id: str | None) -> None:
+        self.set_query(replace(self.query, topic_id=topic_id))
+
+    def set_text(self, text: str) -> None:
+        self.set_query(replace(self.query, text=text))
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = self.SORT_KEYS.get(column, "position")
+        self.set_query(replace(self.query, sort=key, descending=order == Qt.SortOrder.DescendingOrder))
+
+    def all_ids(self) -> list[str]:
+        """Every figure the table shows, in its order (for "Export current table")."""
+        return self.book.observation_ids(self.query)
+
+    def row_of(self, observation_id: str) -> int | None:
+        return self.book.row_of(self.query, observation_id)
+
     def row_at(self, row: int) -> ObservationRow:
-        return self._rows[row]
+        number = row // self.PAGE_SIZE
+        page = self._pages.get(number)
+        if page is None:
+            page = self.book.observation_page(self.query, number * self.PAGE_SIZE, self.PAGE_SIZE)
+            self.pages_read += 1
+            self._pages[number] = page
+            if len(self._pages) > self.MAX_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(number)
+        return page[row - number * self.PAGE_SIZE]
+
+    # Qt's model interface
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.HEADERS)
@@ -64,69 +111,18 @@ class ObservationTableModel(QAbstractTableModel):
         return super().headerData(section, orientation, role)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        if not index.isValid() or index.row() >= self._count:
             return None
-        row = self._rows[index.row()]
-        column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
-        if role == SORT_ROLE:
-            return self._sort_key(row, column)
+            return self._display(self.row_at(index.row()), index.column())
         if role == ROW_ROLE:
-            return row
+            return self.row_at(index.row())
         if role == Qt.ItemDataRole.ToolTipRole:
+            row = self.row_at(index.row())
             return f"{row.indicator}\n{row.value_text} · {row.period_label}\n{row.source_title}, {row.locator}"
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.COL_VALUE:
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == self.COL_VALUE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
     def _display(self, row: ObservationRow, column: int) -> str:
-        return (
-            row.topic,
-            row.indicator,
-            row.period_label,
-            row.value_text,
-            status_text(row),
-            row.citation,
-        )[column]
-
-    def _sort_key(self, row: ObservationRow, column: int) -> object:
-        if column == self.COL_VALUE:
-            return float(row.value)
-        if column == self.COL_PERIOD:
-            # Years in order; periods without a year after them, alphabetically.
-            return f"{row.period_year or 9999:04d} {row.period_label}"
-        return self._display(row, column).casefold()
-
-
-class ObservationFilterProxy(QSortFilterProxyModel):
-    """Filters by topic and by text in any column; sorts on SORT_ROLE."""
-
-    def __init__(self, parent: object = None) -> None:
-        super().__init__(parent)
-        self.setSortRole(SORT_ROLE)
-        self._topic_id: str | None = None
-        self._needle = ""
-
-    def set_topic(self, topic_id: str | None) -> None:
-        self.beginFilterChange()
-        self._topic_id = topic_id
-        self.endFilterChange()
-
-    def set_text(self, text: str) -> None:
-        self.beginFilterChange()
-        self._needle = text.strip().casefold()
-        self.endFilterChange()
-
-    def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
-        model = self.sourceModel()
-        assert isinstance(model, ObservationTableModel)
-        row = model.row_at(source_row)
-        if self._topic_id is not None and row.topic_id != self._topic_id:
-            return False
-        if not self._needle:
-            return True
-        haystack = " ".join(
-            filter(None, (row.topic, row.indicator, row.entity, row.period_label, row.value_text, row.citation))
-        )
-        return self._needle in haystack.casefold()
+        return (row.topic, row.indicator, row.period_label, row.value_text, status_text(row), row.citation)[column]

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from jinshan_desktop.data.exporting import rows_as_tsv
 from jinshan_desktop.data.queries import FactBook, ThemeInfo
 from jinshan_desktop.ui.detail_text import fact_html, observation_html
-from jinshan_desktop.ui.table_model import ROW_ROLE, ObservationFilterProxy, ObservationTableModel
+from jinshan_desktop.ui.table_model import ROW_ROLE, ObservationTableModel
 from jinshan_desktop.ui.trend_chart import TrendChart
 
 FACT_ROLE = Qt.ItemDataRole.UserRole
@@ -42,9 +42,7 @@ class ThemeView(QWidget):
         self._entities = {entity.id: entity for entity in book.entities()}
         self._facts = book.facts(theme.id)
 
-        self.model = ObservationTableModel(book.observations(theme.id), self)
-        self.proxy = ObservationFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
+        self.model = ObservationTableModel(book, theme.id, self)
 
         self.topic_buttons = QButtonGroup(self)
         topic_bar = QHBoxLayout()
@@ -67,9 +65,9 @@ class ThemeView(QWidget):
         self.filter_box.textChanged.connect(self._filter_changed)
 
         self.table = QTableView()
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # reading order until the reader sorts
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # reading order at first
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
@@ -78,7 +76,8 @@ class ThemeView(QWidget):
         header.setStretchLastSection(False)
         header.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.table.resizeColumnsToContents()  # a theme holds tens of rows, not thousands
+        header.setResizeContentsPrecision(60)  # widths from the first rows only, never the whole theme
+        self.table.resizeColumnsToContents()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(ObservationTableModel.COL_INDICATOR, QHeaderView.ResizeMode.Stretch)
         # Long periods and citations are elided (the tooltip and detail pane give them whole),
@@ -141,21 +140,17 @@ class ThemeView(QWidget):
         return self.model.rowCount()
 
     def visible_observation_ids(self) -> list[str]:
-        return [self.proxy.index(row, 0).data(ROW_ROLE).id for row in range(self.proxy.rowCount())]
+        return self.model.all_ids()
 
     def select_observation(self, observation_id: str) -> bool:
         self._reset_filters()
-        for row in range(self.proxy.rowCount()):
-            index = self.proxy.index(row, 0)
-            if index.data(ROW_ROLE).id == observation_id:
-                self.table.selectionModel().setCurrentIndex(
-                    index,
-                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
-                )
-                self.table.scrollTo(index)
-                self.table.setFocus()
-                return True
-        return False
+        row = self.model.row_of(observation_id)
+        if row is None or row >= self.model.rowCount() or self.model.row_at(row).id != observation_id:
+            return False
+        self.select_observation_at(row)
+        self.table.scrollTo(self.model.index(row, 0))
+        self.table.setFocus()
+        return True
 
     def select_fact(self, fact_id: str) -> bool:
         self._reset_filters()
@@ -172,11 +167,11 @@ class ThemeView(QWidget):
         self._reset_filters()
         entity = self._entities[entity_id]
         self.filter_box.setText(entity.name)
-        if self.proxy.rowCount():
+        if self.model.rowCount():
             self.select_observation_at(0)
 
-    def select_observation_at(self, proxy_row: int) -> None:
-        index = self.proxy.index(proxy_row, 0)
+    def select_observation_at(self, row: int) -> None:
+        index = self.model.index(row, 0)
         self.table.selectionModel().setCurrentIndex(
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
         )
@@ -185,9 +180,9 @@ class ThemeView(QWidget):
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
         if not rows:
             return ""
-        columns = range(self.proxy.columnCount())
-        headers = [self.proxy.headerData(column, Qt.Orientation.Horizontal) for column in columns]
-        cells = [[self.proxy.index(row, column).data() for column in columns] for row in rows]
+        columns = range(self.model.columnCount())
+        headers = [self.model.headerData(column, Qt.Orientation.Horizontal) for column in columns]
+        cells = [[self.model.index(row, column).data() for column in columns] for row in rows]
         return rows_as_tsv(headers, cells)
 
     # Reactions
@@ -201,19 +196,19 @@ class ThemeView(QWidget):
 
     def _topic_chosen(self, button_id: int) -> None:
         topic_id = self.topic_buttons.button(button_id).property("topic_id")
-        self.proxy.set_topic(topic_id)
+        self.model.set_topic(topic_id)
         self._fill_facts(topic_id)
         self._update_count()
 
     def _filter_changed(self, text: str) -> None:
-        self.proxy.set_text(text)
+        self.model.set_text(text)
         self._update_count()
 
     def _update_count(self) -> None:
         self.count_label.setText(
             self.tr("%1 of %2 figures shown")
-            .replace("%1", str(self.proxy.rowCount()))
-            .replace("%2", str(self.model.rowCount()))
+            .replace("%1", str(self.model.rowCount()))
+            .replace("%2", str(self.model.theme_total))
         )
 
     def _fill_facts(self, topic_id: str | None = None) -> None:

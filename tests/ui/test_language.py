@@ -28,7 +28,7 @@ def test_switching_relabels_menus_tabs_headers_and_charts(window: MainWindow) ->
     assert _tabs(window) == ["概览", "制造业", "乡村振兴", "区域一体化", "公共服务"]
     view = window.current_view()
     assert window.tabs.currentIndex() == 2
-    header = view.proxy.headerData(ObservationTableModel.COL_INDICATOR, Qt.Orientation.Horizontal)
+    header = view.model.headerData(ObservationTableModel.COL_INDICATOR, Qt.Orientation.Horizontal)
     assert header == "指标"
     assert view.chart.chart is not None and view.chart.chart.title == "休闲旅游集聚区接待游客"  # selection kept
     assert [p.value_text for p in view.chart.chart.points] == ["752万人次", "852万人次"]

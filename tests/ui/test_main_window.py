@@ -47,7 +47,7 @@ def test_topic_buttons_filter_the_table_and_facts(window: MainWindow, qtbot) -> 
     window.tabs.setCurrentIndex(3)
     button = view.topic_buttons.button(2)  # Key platforms: facts, no figures
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    assert view.proxy.rowCount() == 0
+    assert view.model.rowCount() == 0
     assert view.facts_list.count() == 2
     assert "0 of 6" in view.count_label.text()
 
@@ -102,7 +102,7 @@ def test_copy_puts_rows_with_headers_on_the_clipboard(window: MainWindow, qtbot)
     text = QApplication.clipboard().text()
     lines = text.splitlines()
     assert lines[0] == "Topic\tIndicator\tPeriod\tValue\tStatus\tSource"
-    assert len(lines) == 1 + view.proxy.rowCount()
+    assert len(lines) == 1 + view.model.rowCount()
     assert "13.8 billion yuan" in text
 
 

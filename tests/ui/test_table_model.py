@@ -1,60 +1,104 @@
-"""The table model and proxy, tested without a view (as Vorta tests its models)."""
+"""The table model, tested without a view (as Vorta tests its models), on the bundled data and at scale."""
 
+import sys
+from pathlib import Path
+
+import pytest
 from PySide6.QtCore import Qt
 
-from jinshan_desktop.data.queries import FactBook
-from jinshan_desktop.ui.table_model import ROW_ROLE, SORT_ROLE, ObservationFilterProxy, ObservationTableModel
+from jinshan_desktop.data.queries import FactBook, open_fact_book
+from jinshan_desktop.ui.table_model import ROW_ROLE, ObservationTableModel
 
 M = ObservationTableModel
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 
 
-def _proxy(book: FactBook, theme: str) -> tuple[ObservationTableModel, ObservationFilterProxy]:
-    model = ObservationTableModel(book.observations(theme))
-    proxy = ObservationFilterProxy()
-    proxy.setSourceModel(model)
-    return model, proxy
+def _column(model: ObservationTableModel, column: int, role: int = Qt.ItemDataRole.DisplayRole) -> list:
+    return [model.index(row, column).data(role) for row in range(model.rowCount())]
 
 
 def test_headers_and_cells(qapp, book: FactBook) -> None:
-    model = ObservationTableModel(book.observations("manufacturing"))
+    model = ObservationTableModel(book, "manufacturing")
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert headers == ["Topic", "Indicator", "Period", "Value", "Status", "Source"]
     row = next(r for r in range(model.rowCount()) if model.row_at(r).id == "cluster-output-2020")
     assert model.index(row, M.COL_VALUE).data() == "≈ 100 billion yuan"
-    assert model.index(row, M.COL_VALUE).data(SORT_ROLE) == 100.0
     assert model.index(row, M.COL_SOURCE).data() == "briefing-2020-09-10 ¶8"
     assert model.index(row, M.COL_STATUS).data() == "published"
     assert model.index(row, 0).data(ROW_ROLE).id == "cluster-output-2020"
 
 
 def test_sorting_by_value_uses_numbers_not_text(qapp, book: FactBook) -> None:
-    _, proxy = _proxy(book, "manufacturing")
-    proxy.set_text("billion yuan")
-    proxy.sort(M.COL_VALUE, Qt.SortOrder.AscendingOrder)
-    values = [proxy.index(r, M.COL_VALUE).data(SORT_ROLE) for r in range(proxy.rowCount())]
-    assert values == sorted(values) and len(values) >= 8
-    texts = [proxy.index(r, M.COL_VALUE).data() for r in range(proxy.rowCount())]
+    model = ObservationTableModel(book, "manufacturing")
+    model.sort(M.COL_VALUE, Qt.SortOrder.AscendingOrder)
+    values = [row.value for row in (model.row_at(r) for r in range(model.rowCount()))]
+    assert values == sorted(values) and len(values) == 37
+    texts = _column(model, M.COL_VALUE)
     # As text "≈ 100 billion" would sort after "7 billion" and "39.6 billion" before "7 billion".
     assert texts.index("7 billion yuan") < texts.index("39.6 billion yuan") < texts.index("≈ 100 billion yuan")
+    model.sort(M.COL_VALUE, Qt.SortOrder.DescendingOrder)
+    assert model.row_at(0).value == max(values)
 
 
 def test_sorting_by_period_puts_years_in_order(qapp, book: FactBook) -> None:
-    _, proxy = _proxy(book, "district")
-    proxy.sort(M.COL_PERIOD, Qt.SortOrder.AscendingOrder)
-    periods = [proxy.index(r, M.COL_PERIOD).data() for r in range(proxy.rowCount())]
+    model = ObservationTableModel(book, "district")
+    model.sort(M.COL_PERIOD, Qt.SortOrder.AscendingOrder)
+    periods = _column(model, M.COL_PERIOD)
     assert periods[0] == "2010" and periods.index("2018") < periods.index("2019") < periods.index("2020")
 
 
 def test_filter_by_topic_and_text(qapp, book: FactBook) -> None:
-    model, proxy = _proxy(book, "rural")
-    assert proxy.rowCount() == model.rowCount()
-    proxy.set_topic("farmers")
-    assert {proxy.index(r, 0).data(ROW_ROLE).topic_id for r in range(proxy.rowCount())} == {"farmers"}
-    proxy.set_text("income")
-    ids = [proxy.index(r, 0).data(ROW_ROLE).id for r in range(proxy.rowCount())]
+    model = ObservationTableModel(book, "rural")
+    total = model.rowCount()
+    model.set_topic("farmers")
+    assert {row.topic_id for row in _column(model, 0, ROW_ROLE)} == {"farmers"}
+    model.set_text("income")
+    ids = [row.id for row in _column(model, 0, ROW_ROLE)]
     assert ids == ["rural-income-2019", "rural-income-growth-2019", "rural-income-2018", "villages-with-dividends-2020"]
-    proxy.set_text("'; drop table --" + "x" * 5000)
-    assert proxy.rowCount() == 0
-    proxy.set_topic(None)
-    proxy.set_text("")
-    assert proxy.rowCount() == model.rowCount()
+    model.set_text("'; drop table --" + "x" * 5000)
+    assert model.rowCount() == 0
+    model.set_topic(None)
+    model.set_text("和辉")  # names match in any language
+    assert model.rowCount() == 0  # no EverDisplay figures in this theme
+    model.set_text("")
+    assert model.rowCount() == total == model.theme_total
+
+
+@pytest.fixture(scope="module")
+def large_book(tmp_path_factory: pytest.TempPathFactory):
+    from synthetic import generate
+
+    path = generate(tmp_path_factory.mktemp("scale") / "large.sqlite", 30_000, indicators=300)
+    book = open_fact_book(path)
+    yield book
+    book.close()
+
+
+def test_rows_are_read_a_page_at_a_time(qapp, large_book: FactBook) -> None:
+    model = ObservationTableModel(large_book, "manufacturing")
+    assert model.rowCount() > 5_000 and model.pages_read == 0
+    model.index(0, M.COL_VALUE).data()
+    model.index(model.rowCount() - 1, M.COL_VALUE).data()  # the last row: one more page, not all of them
+    assert model.pages_read == 2
+    for row in range(0, model.rowCount(), M.PAGE_SIZE):
+        model.row_at(row)
+    assert len(model._pages) <= M.MAX_PAGES  # memory stays bounded
+
+
+def test_sorting_by_value_is_right_across_pages(qapp, large_book: FactBook) -> None:
+    model = ObservationTableModel(large_book, "rural")
+    model.sort(M.COL_VALUE, Qt.SortOrder.AscendingOrder)
+    values = [model.row_at(row).value for row in range(model.rowCount())]
+    assert values == sorted(values)
+    assert model.pages_read == -(-model.rowCount() // M.PAGE_SIZE)
+    model.sort(M.COL_VALUE, Qt.SortOrder.DescendingOrder)
+    assert [model.row_at(r).value for r in (0, M.PAGE_SIZE - 1, M.PAGE_SIZE, model.rowCount() - 1)] == sorted(
+        [values[-1], values[-M.PAGE_SIZE], values[-M.PAGE_SIZE - 1], values[0]], reverse=True
+    )
+
+
+def test_find_lands_on_the_right_row_in_a_sorted_large_table(qapp, large_book: FactBook) -> None:
+    model = ObservationTableModel(large_book, "manufacturing")
+    model.sort(M.COL_VALUE, Qt.SortOrder.DescendingOrder)
+    target = model.row_at(4_321).id
+    assert model.row_of(target) == 4_321
