@@ -319,11 +319,15 @@ class FactBook:
             for (t,) in self._rows(select(schema.Theme).order_by(schema.Theme.position))
         ]
 
-    def sources(self) -> list[SourceInfo]:
-        figures = dict(
-            self._rows(select(schema.Observation.source_id, func.count()).group_by(schema.Observation.source_id))
-        )
-        facts = dict(self._rows(select(schema.Fact.source_id, func.count()).group_by(schema.Fact.source_id)))
+    def sources(self, counted: bool = True) -> list[SourceInfo]:
+        """Every source; with counted, how many figures and facts cite it (a pass over all figures)."""
+        figures: dict[str, int] = {}
+        facts: dict[str, int] = {}
+        if counted:
+            figures = dict(
+                self._rows(select(schema.Observation.source_id, func.count()).group_by(schema.Observation.source_id))
+            )
+            facts = dict(self._rows(select(schema.Fact.source_id, func.count()).group_by(schema.Fact.source_id)))
         return [
             SourceInfo(
                 s.id,
@@ -369,13 +373,21 @@ class FactBook:
 
     def entities(self, theme_id: str | None = None) -> list[EntityRow]:
         observation_links: dict[str, list[str]] = {}
-        for obs_id, entity_id in self._rows(
-            select(schema.Observation.id, schema.Indicator.entity_id)
-            .join(schema.Indicator, schema.Observation.indicator_id == schema.Indicator.id)
-            .where(schema.Indicator.entity_id.is_not(None))
-            .order_by(schema.Observation.id)
+        # The few indicators with an entity first; their figures then come through the indicator index.
+        entity_of = {
+            str(indicator_id): str(entity_id)
+            for indicator_id, entity_id in self._rows(
+                select(schema.Indicator.id, schema.Indicator.entity_id).where(schema.Indicator.entity_id.is_not(None))
+            )
+        }
+        for obs_id, indicator_id in self._rows(
+            select(schema.Observation.id, schema.Observation.indicator_id).where(
+                schema.Observation.indicator_id.in_(entity_of)
+            )
         ):
-            observation_links.setdefault(str(entity_id), []).append(str(obs_id))
+            observation_links.setdefault(entity_of[str(indicator_id)], []).append(str(obs_id))
+        for links in observation_links.values():
+            links.sort()
         fact_links: dict[str, list[str]] = {}
         for fact_id, entity_id in self._rows(
             select(schema.Fact.id, schema.Fact.entity_id).where(schema.Fact.entity_id.is_not(None))

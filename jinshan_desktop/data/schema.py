@@ -116,7 +116,7 @@ class Observation(Base):
     formula: Mapped[str | None] = mapped_column(Text)  # "{observation-id} / (1 + {id} / 100)"
     source_id: Mapped[str] = mapped_column(ForeignKey("sources.id"), index=True)
     locator: Mapped[str] = mapped_column(String)
-    headline: Mapped[bool] = mapped_column(Boolean)
+    headline: Mapped[bool] = mapped_column(Boolean, index=True)
     note: Mapped[str | None] = mapped_column(Text)
     position: Mapped[int] = mapped_column(Integer)  # file order in db/; imported figures come after
     batch_id: Mapped[int | None] = mapped_column(Integer, index=True)  # None: bundled; else the import batch

@@ -38,7 +38,7 @@ class ThemeView(QWidget):
         super().__init__(parent)
         self.book = book
         self.theme = theme
-        self._sources = {source.id: source for source in book.sources()}
+        self._sources = {source.id: source for source in book.sources(counted=False)}
         self._entities = {entity.id: entity for entity in book.entities()}
         self._facts = book.facts(theme.id)
 
