@@ -6,14 +6,15 @@ import csv
 import io
 import os
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from jinshan_desktop.data.formatting import plain_number
-from jinshan_desktop.data.queries import FactBook, ObservationRow
+from jinshan_desktop.data.queries import FactBook, TableQuery
 
 # Encodings offered to the reader; the first is the default because Excel needs the BOM for Chinese.
 ENCODINGS = {"utf-8-sig": "UTF-8 with BOM (Excel)", "utf-8": "UTF-8", "gb18030": "GB18030"}
@@ -21,6 +22,8 @@ DEFAULT_ENCODING = "utf-8-sig"
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 Cell = str | int | Decimal | None
+# Called with the rows written so far; returns False to cancel.
+Progress = Callable[[int], bool]
 
 
 class ExportError(OSError):
@@ -32,7 +35,9 @@ class Table:
     file_name: str
     description: str
     columns: tuple[tuple[str, str], ...]  # (header, what the column means)
-    rows: list[tuple[Cell, ...]]
+    rows: Iterable[Any]  # rows, or (chunked) lists of rows streamed from SQL
+    row_count: int | None = None  # when known, for progress
+    chunked: bool = False  # rows is an iterable of lists of rows
 
     @property
     def headers(self) -> list[str]:
@@ -91,35 +96,63 @@ SOURCE_COLUMNS = (
 )
 
 
-def observations_table(book: FactBook, rows: Sequence[ObservationRow], file_name: str = "observations.csv") -> Table:
-    """The figures of rows, with headers and yes/no in the book's language."""
+def observations_table(book: FactBook, query: TableQuery | None = None, file_name: str = "observations.csv") -> Table:
+    """The figures a table shows (query), or all of them, streamed from SQL in the book's language."""
     labels = book.labels()
+    yes, no = labels["yes"], labels["no"]
+
+    def chunks() -> Iterator[list[tuple[Cell, ...]]]:
+        for chunk in book.export_records(query):
+            yield [
+                (
+                    record_id,
+                    theme,
+                    topic,
+                    indicator,
+                    entity,
+                    period,
+                    kind,
+                    year,
+                    Decimal(plain_number(value, decimals)),
+                    unit,
+                    qualifier,
+                    yes if derived else no,
+                    formula,
+                    yes if provisional else no,
+                    source,
+                    locator,
+                    note,
+                )
+                for (
+                    record_id,
+                    theme,
+                    topic,
+                    indicator,
+                    entity,
+                    period,
+                    kind,
+                    year,
+                    value,
+                    decimals,
+                    unit,
+                    qualifier,
+                    derived,
+                    formula,
+                    provisional,
+                    source,
+                    locator,
+                    note,
+                ) in chunk
+            ]
+
+    total = book.count_observations(query) if query is not None else book.info().observation_count
     return Table(
         file_name,
         "Every figure, one row each, with its citation",
         _localised(OBSERVATION_COLUMNS, labels),
-        [
-            (
-                r.id,
-                r.theme,
-                r.topic,
-                r.indicator,
-                r.entity,
-                r.period_label,
-                r.period_kind,
-                r.period_year,
-                Decimal(plain_number(r.value, r.decimals)),
-                r.unit,
-                r.qualifier,
-                labels["yes" if r.derived else "no"],
-                r.formula,
-                labels["yes" if r.provisional else "no"],
-                r.source_id,
-                r.locator,
-                r.note,
-            )
-            for r in rows
-        ],
+        chunks(),
+        row_count=total,
+        chunked=True,
     )
 
 
@@ -128,7 +161,7 @@ def all_tables(book: FactBook) -> list[Table]:
     themes = {theme.id: theme.name for theme in book.themes()}
     labels = book.labels()
     return [
-        observations_table(book, book.observations()),
+        observations_table(book),
         Table(
             "facts.csv",
             "Statements without a number: titles, firsts, projects, partnerships",
@@ -197,20 +230,31 @@ def readme_text(tables: Sequence[Table], vintage: str) -> str:
     return "\n".join(lines)
 
 
-def export_table(table: Table, path: Path, encoding: str = DEFAULT_ENCODING) -> None:
-    """Write one table to path; on failure nothing is left at path that was not there before."""
+class ExportCancelled(ExportError):
+    """The reader cancelled; nothing was written."""
+
+
+def export_table(table: Table, path: Path, encoding: str = DEFAULT_ENCODING, progress: Progress | None = None) -> None:
+    """Write one table to path; on failure or cancel nothing is left at path that was not there before."""
     _check_encoding(encoding)
+    chunks: Iterable[Any] = table.rows if table.chunked else [list(table.rows)]
+    written = 0
     with atomic_target(path) as temporary, temporary.open("w", encoding=encoding, newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(table.headers)
-        writer.writerows([_cell(value) for value in row] for row in table.rows)
+        for chunk in chunks:
+            rows = list(chunk)
+            writer.writerows([_cell(value) for value in row] for row in rows)
+            written += len(rows)
+            if progress is not None and not progress(written):
+                raise ExportCancelled(f"The export to {path} was cancelled; no file was written.")
 
 
 def export_all(
     book: FactBook,
     folder: Path,
     encoding: str = DEFAULT_ENCODING,
-    progress: Callable[[str], None] | None = None,
+    progress: Progress | None = None,
 ) -> list[Path]:
     """Every table plus README.txt into folder (created if missing); returns the files written."""
     _check_encoding(encoding)
@@ -221,9 +265,7 @@ def export_all(
     tables = all_tables(book)
     written = []
     for table in tables:
-        if progress is not None:
-            progress(table.file_name)
-        export_table(table, folder / table.file_name, encoding)
+        export_table(table, folder / table.file_name, encoding, progress if table.chunked else None)
         written.append(folder / table.file_name)
     readme = folder / "README.txt"
     with atomic_target(readme) as temporary:
@@ -257,6 +299,8 @@ def atomic_target(path: Path) -> Iterator[Path]:
         yield temporary
         temporary.chmod(0o666 & ~_umask())  # mkstemp makes 0600; an export gets the usual rights
         os.replace(temporary, path)
+    except ExportError:
+        raise  # already a sentence (a cancel, a bad encoding)
     except OSError as error:
         raise ExportError(f"Cannot write {path}: {error.strerror or error}.") from error
     finally:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, TypeVarTuple
@@ -197,6 +198,7 @@ class Chart:
 
 
 SortKey = Literal["position", "value", "indicator", "period", "source"]
+ExportRecord = tuple[Any, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -559,6 +561,65 @@ class FactBook:
         if self.language == "zh_TW":
             return func.coalesce(schema.Indicator.name_zh_hant, schema.Indicator.name_en)
         return schema.Indicator.name_en
+
+    # Records for CSV: plain tuples straight from SQL, streamed, so a million figures export in seconds
+
+    def export_records(self, query: TableQuery | None = None, chunk: int = 5_000) -> Iterator[list[ExportRecord]]:
+        """Chunks of (id, theme, topic, indicator, entity, period, period_kind, year, value, decimals, unit,
+        qualifier, derived, formula, provisional, source, locator, note) in the table's order, or all figures."""
+        o, i, t, th, u, e = (
+            schema.Observation,
+            schema.Indicator,
+            schema.Topic,
+            schema.Theme,
+            schema.Unit,
+            aliased(schema.Entity),
+        )
+        statement = (
+            select(
+                o.id,
+                self._localised(th.name_en, th.name_zh_hans, th.name_zh_hant),
+                self._localised(t.name_en, t.name_zh_hans, t.name_zh_hant),
+                self._localised(i.name_en, i.name_zh_hans, i.name_zh_hant),
+                self._localised(e.name_en, e.name_zh_hans, e.name_zh_hant),
+                self._localised(o.period_label, o.period_label_zh_hans, o.period_label_zh_hant),
+                o.period_kind,
+                o.period_year,
+                o.value,
+                o.decimals,
+                self._localised(u.name_en, u.name_zh_hans, u.name_zh_hant),
+                o.qualifier,
+                o.derived,
+                o.formula,
+                o.provisional,
+                o.source_id,
+                o.locator,
+                o.note,
+            )
+            .join(i, o.indicator_id == i.id)
+            .join(t, i.topic_id == t.id)
+            .join(th, t.theme_id == th.id)
+            .join(u, i.unit_id == u.id)
+            .outerjoin(e, i.entity_id == e.id)
+        )
+        if query is None:
+            statement = statement.order_by(th.position, t.position, o.position)
+        else:
+            statement = statement.where(*self._table_filters(query)).order_by(*self._table_order(query))
+        try:
+            with self.session() as session:
+                result = session.execute(statement.execution_options(yield_per=chunk))
+                for partition in result.partitions():
+                    yield [tuple(row) for row in partition]
+        except DBAPIError as error:
+            raise FactBookError(_reason(self.path, error)) from error
+
+    def _localised(self, english: Any, simplified: Any, traditional: Any) -> Any:
+        if self.language == "zh_CN":
+            return func.coalesce(simplified, english)
+        if self.language == "zh_TW":
+            return func.coalesce(traditional, english)
+        return english
 
     def headlines(self) -> list[ObservationRow]:
         statement = _observation_select().where(schema.Observation.headline.is_(True))

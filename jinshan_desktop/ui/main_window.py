@@ -14,6 +14,7 @@ from jinshan_desktop.data import exporting, importing
 from jinshan_desktop.data.languages import LANGUAGE_NAMES
 from jinshan_desktop.data.queries import FactBook, SearchHit
 from jinshan_desktop.paths import user_log_dir
+from jinshan_desktop.ui.background import run_export
 from jinshan_desktop.ui.find_dialog import FindDialog
 from jinshan_desktop.ui.import_dialogs import BatchesDialog, ImportPreviewDialog
 from jinshan_desktop.ui.language import apply_language
@@ -236,24 +237,43 @@ class MainWindow(QMainWindow):
         if not name:
             return
         path = Path(name)
-        book = self.export_book()
-        rows = book.observations(ids=view.visible_observation_ids())
+        table = exporting.observations_table(self.export_book(), view.model.query, path.name)
+        encoding = self.csv_encoding()
+        total = table.row_count or 0
         try:
-            exporting.export_table(exporting.observations_table(book, rows, path.name), path, self.csv_encoding())
+            run_export(
+                self,
+                self.tr("Exporting %1 rows…").replace("%1", str(total)),
+                total,
+                lambda progress: exporting.export_table(table, path, encoding, progress),
+            )
+        except exporting.ExportCancelled:
+            self.statusBar().showMessage(self.tr("Export cancelled; no file was written."))
+            return
         except (exporting.ExportError, OSError) as error:
             self._report_failure(error)
             return
         self._remember_folder(path.parent)
         self.statusBar().showMessage(
-            self.tr("Exported %1 rows to %2").replace("%1", str(len(rows))).replace("%2", str(path))
+            self.tr("Exported %1 rows to %2").replace("%1", str(total)).replace("%2", str(path))
         )
 
     def export_all_tables(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Export all tables to folder"), self._last_folder())
         if not folder:
             return
+        book, encoding = self.export_book(), self.csv_encoding()
+        total = book.info().observation_count
         try:
-            written = exporting.export_all(self.export_book(), Path(folder), self.csv_encoding())
+            written = run_export(
+                self,
+                self.tr("Exporting %1 rows…").replace("%1", str(total)),
+                total,
+                lambda progress: exporting.export_all(book, Path(folder), encoding, progress),
+            )
+        except exporting.ExportCancelled:
+            self.statusBar().showMessage(self.tr("Export cancelled; no file was written."))
+            return
         except (exporting.ExportError, OSError) as error:
             self._report_failure(error)
             return

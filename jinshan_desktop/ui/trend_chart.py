@@ -32,6 +32,9 @@ def _wrapped(text: str, width: int) -> str:
     return "<br>".join(escape(line) for line in textwrap.wrap(text, width))
 
 
+LONG_SERIES = 60  # above this a line is drawn downsampled, without a marker and label per point
+
+
 class TrendChart(QWidget):
     """Shows one Chart; the title and the source are part of the scene, so exports carry them."""
 
@@ -108,19 +111,31 @@ class TrendChart(QWidget):
         left.show()
         bottom = self.plot.getAxis("bottom")
         bottom.setLabel("")
-        bottom.setTicks([[(year, str(int(year))) for year in years]])
+        distinct = sorted(set(years))
+        # Integer years as ticks (no time-zone surprises); pyqtgraph's own spacing when there are many.
+        bottom.setTicks([[(year, str(int(year))) for year in distinct]] if len(distinct) <= 15 else None)
+        if len(chart.points) > LONG_SERIES:
+            self._draw_long_series(chart)
+        else:
+            self._draw_short_series(chart)
+        values = [point.value for point in chart.points]
+        span = (max(values) - min(values)) or abs(values[0]) or 1.0
+        margin = max(0.6, 0.18 * (max(years) - min(years)))  # room for the value labels at the ends
+        self.plot.setXRange(min(years) - margin, max(years) + margin, padding=0)
+        self.plot.setYRange(min(values) - 0.25 * span, max(values) + 0.35 * span, padding=0)
+
+    def _draw_short_series(self, chart: Chart) -> None:
+        """Every point marked and labelled; segments to a derived point dashed."""
         for first, second in zip(chart.points, chart.points[1:], strict=False):
             style = Qt.PenStyle.DashLine if first.derived or second.derived else Qt.PenStyle.SolidLine
             self.plot.addItem(
                 pg.PlotCurveItem(
-                    [first.x, second.x],
-                    [first.value, second.value],
-                    pen=pg.mkPen(ACCENT, width=2, style=style),
+                    [first.x, second.x], [first.value, second.value], pen=pg.mkPen(ACCENT, width=2, style=style)
                 )
             )
         self.plot.addItem(
             pg.ScatterPlotItem(
-                x=years,
+                x=[point.x for point in chart.points],
                 y=[point.value for point in chart.points],
                 size=11,
                 pen=pg.mkPen(ACCENT, width=2),
@@ -131,11 +146,15 @@ class TrendChart(QWidget):
             label = pg.TextItem(point.value_text, color=self._text_color, anchor=(0.5, 1.3))
             label.setPos(point.x, point.value)
             self.plot.addItem(label)
-        values = [point.value for point in chart.points]
-        span = (max(values) - min(values)) or abs(values[0]) or 1.0
-        margin = max(0.6, 0.18 * (max(years) - min(years)))  # room for the value labels at the ends
-        self.plot.setXRange(min(years) - margin, max(years) + margin, padding=0)
-        self.plot.setYRange(min(values) - 0.25 * span, max(values) + 0.35 * span, padding=0)
+
+    def _draw_long_series(self, chart: Chart) -> None:
+        """One downsampled line clipped to the view: thousands of points draw as fast as a few."""
+        curve = pg.PlotDataItem(
+            [point.x for point in chart.points], [point.value for point in chart.points], pen=pg.mkPen(ACCENT, width=2)
+        )
+        self.plot.addItem(curve)
+        curve.setDownsampling(auto=True, method="peak")
+        curve.setClipToView(True)
 
     def _draw_bars(self, chart: Chart) -> None:
         count = len(chart.points)

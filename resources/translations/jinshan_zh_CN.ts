@@ -468,6 +468,14 @@ The details are in the log file; the window stays open.</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
+        <source>Exporting %1 rows…</source>
+        <translation>正在导出 %1 行…</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation>导出已取消，未写入任何文件。</translation>
+    </message>
+    <message>
         <source>Exported %1 rows to %2</source>
         <translation>已将 %1 行导出到 %2</translation>
     </message>

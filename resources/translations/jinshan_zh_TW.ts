@@ -468,6 +468,14 @@ The details are in the log file; the window stays open.</source>
       <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
+      <source>Exporting %1 rows…</source>
+      <translation>正在導出 %1 行…</translation>
+    </message>
+    <message>
+      <source>Export cancelled; no file was written.</source>
+      <translation>導出已取消，未寫入任何文件。</translation>
+    </message>
+    <message>
       <source>Exported %1 rows to %2</source>
       <translation>已將 %1 行導出到 %2</translation>
     </message>

@@ -12,7 +12,7 @@ from jinshan_desktop.data.exporting import (
     observations_table,
     rows_as_tsv,
 )
-from jinshan_desktop.data.queries import FactBook
+from jinshan_desktop.data.queries import FactBook, TableQuery
 
 REQUIRED = ["theme", "topic", "indicator", "period", "value", "unit", "qualifier", "derived", "source", "locator"]
 
@@ -23,7 +23,7 @@ def _read(path: Path, encoding: str = "utf-8-sig") -> list[dict[str, str]]:
 
 def test_observations_csv_has_bom_header_and_plain_numbers(book: FactBook, tmp_path: Path) -> None:
     path = tmp_path / "observations.csv"
-    export_table(observations_table(book, book.observations()), path)
+    export_table(observations_table(book), path)
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbfid,theme,topic,indicator,")
     rows = _read(path)
@@ -49,7 +49,7 @@ def test_text_cells_that_look_like_formulas_are_guarded(tmp_path: Path) -> None:
 
 
 def test_gb18030_and_plain_utf8_are_offered(book: FactBook, tmp_path: Path) -> None:
-    rows = book.observations(theme_id="district")
+    rows = TableQuery("district")
     export_table(observations_table(book, rows), tmp_path / "g.csv", "gb18030")
     export_table(observations_table(book, rows), tmp_path / "u.csv", "utf-8")
     assert not (tmp_path / "u.csv").read_bytes().startswith(b"\xef\xbb\xbf")
@@ -80,13 +80,13 @@ def test_unwritable_folder_is_a_clear_error(book: FactBook, tmp_path: Path, monk
 
     monkeypatch.setattr("jinshan_desktop.data.exporting.tempfile.mkstemp", refuse)
     with pytest.raises(ExportError, match=r"Cannot write in .*: Permission denied\."):
-        export_table(observations_table(book, book.observations()), tmp_path / "x.csv")
+        export_table(observations_table(book), tmp_path / "x.csv")
     assert not (tmp_path / "x.csv").exists()
 
 
 def test_missing_folder_is_a_clear_error(book: FactBook, tmp_path: Path) -> None:
     with pytest.raises(ExportError, match="does not exist"):
-        export_table(observations_table(book, book.observations()), tmp_path / "nope" / "x.csv")
+        export_table(observations_table(book), tmp_path / "nope" / "x.csv")
     assert not (tmp_path / "nope").exists()
 
 
