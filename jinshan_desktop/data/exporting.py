@@ -13,7 +13,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from jinshan_desktop.data.formatting import plain_number
 from jinshan_desktop.data.queries import FactBook, TableQuery
 
 # Encodings offered to the reader; the first is the default because Excel needs the BOM for Chinese.
@@ -38,6 +37,7 @@ class Table:
     rows: Iterable[Any]  # rows, or (chunked) lists of rows streamed from SQL
     row_count: int | None = None  # when known, for progress
     chunked: bool = False  # rows is an iterable of lists of rows
+    guarded: bool = False  # cells are final: numbers formatted, text guarded against formulas
 
     @property
     def headers(self) -> list[str]:
@@ -99,60 +99,16 @@ SOURCE_COLUMNS = (
 def observations_table(book: FactBook, query: TableQuery | None = None, file_name: str = "observations.csv") -> Table:
     """The figures a table shows (query), or all of them, streamed from SQL in the book's language."""
     labels = book.labels()
-    yes, no = labels["yes"], labels["no"]
-
-    def chunks() -> Iterator[list[tuple[Cell, ...]]]:
-        for chunk in book.export_records(query):
-            yield [
-                (
-                    record_id,
-                    theme,
-                    topic,
-                    indicator,
-                    entity,
-                    period,
-                    kind,
-                    year,
-                    Decimal(plain_number(value, decimals)),
-                    unit,
-                    qualifier,
-                    yes if derived else no,
-                    formula,
-                    yes if provisional else no,
-                    source,
-                    locator,
-                    note,
-                )
-                for (
-                    record_id,
-                    theme,
-                    topic,
-                    indicator,
-                    entity,
-                    period,
-                    kind,
-                    year,
-                    value,
-                    decimals,
-                    unit,
-                    qualifier,
-                    derived,
-                    formula,
-                    provisional,
-                    source,
-                    locator,
-                    note,
-                ) in chunk
-            ]
-
+    chunks = book.export_records(query, labels["yes"], labels["no"])  # values and guard done in SQL
     total = book.count_observations(query) if query is not None else book.info().observation_count
     return Table(
         file_name,
         "Every figure, one row each, with its citation",
         _localised(OBSERVATION_COLUMNS, labels),
-        chunks(),
+        chunks,
         row_count=total,
         chunked=True,
+        guarded=True,
     )
 
 
@@ -244,7 +200,7 @@ def export_table(table: Table, path: Path, encoding: str = DEFAULT_ENCODING, pro
         writer.writerow(table.headers)
         for chunk in chunks:
             rows = list(chunk)
-            writer.writerows([_cell(value) for value in row] for row in rows)
+            writer.writerows(rows if table.guarded else ([_cell(value) for value in row] for row in rows))
             written += len(rows)
             if progress is not None and not progress(written):
                 raise ExportCancelled(f"The export to {path} was cancelled; no file was written.")

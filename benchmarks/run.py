@@ -1,0 +1,211 @@
+"""Speed and memory of the fact book at scale: a synthetic database of N figures, measured and printed.
+
+    python benchmarks/run.py [--observations 1000000] [--runs 3] [--json results.json]
+
+Each figure is the median of --runs. Start-up is timed from launch to the first painted window against a bare
+PySide6 window with one pyqtgraph plot started the same way; the CSV export against `sqlite3 -csv` writing the
+same rows. The in-app figures are measured in a separate app process, whose peak memory is reported too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from startup import time_to_paint  # noqa: E402
+
+TARGETS = {  # the issue's targets at a million figures
+    "startup_large_ratio": ("≤", 1.3),
+    "first_screen_ms": ("<", 100),
+    "search_ms": ("<", 50),
+    "export_ratio": ("≤", 2.0),
+    "peak_memory_mb": ("<", 400),
+}
+EXPORT_SQL = """
+SELECT o.id, th.name_en, t.name_en, i.name_en, e.name_en, o.period_label, o.period_kind, o.period_year,
+       printf('%.*f', o.decimals, o.value), u.name_en, o.qualifier, o.derived, o.formula, o.provisional,
+       o.source_id, o.locator, o.note
+FROM observations o JOIN indicators i ON o.indicator_id = i.id JOIN topics t ON i.topic_id = t.id
+JOIN themes th ON t.theme_id = th.id JOIN units u ON i.unit_id = u.id LEFT JOIN entities e ON i.entity_id = e.id
+ORDER BY th.position, t.position, o.position
+"""
+
+
+def median_time(action, runs: int) -> float:
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples)
+
+
+def measure_in_app(database: Path, runs: int) -> dict[str, float]:
+    """Runs inside the app process (--measure-app): table, search, chart and export timings, peak memory."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from jinshan_desktop.data import exporting
+    from jinshan_desktop.data.queries import open_fact_book
+    from jinshan_desktop.ui.app import create_application
+    from jinshan_desktop.ui.table_model import ObservationTableModel
+    from jinshan_desktop.ui.theme_view import ThemeView
+    from jinshan_desktop.ui.trend_chart import TrendChart
+
+    app = create_application()
+    book = open_fact_book(database)
+    theme = next(theme for theme in book.themes() if theme.id == "manufacturing")
+    results: dict[str, float] = {}
+    views: list[ThemeView] = []
+
+    def open_tab() -> None:
+        view = ThemeView(book, theme)
+        view.resize(1200, 800)
+        view.show()
+        QApplication.processEvents()
+        views.append(view)
+
+    results["first_screen_ms"] = 1000 * median_time(open_tab, runs)
+    view = views[-1]
+    results["theme_rows"] = view.model.rowCount()
+
+    def scroll_to_end() -> None:
+        view.table.scrollToTop()
+        QApplication.processEvents()
+        view.table.scrollToBottom()
+        QApplication.processEvents()
+
+    results["scroll_to_last_row_ms"] = 1000 * median_time(scroll_to_end, runs)
+
+    def sort_by_value() -> None:
+        view.model.sort(ObservationTableModel.COL_VALUE)
+        QApplication.processEvents()
+        view.model.sort(-1)
+
+    results["sort_by_value_ms"] = 1000 * median_time(sort_by_value, runs)
+    results["search_ms"] = 1000 * median_time(lambda: book.search("Synthetic indicator 4321"), runs)
+    longest = (
+        book.session()
+        .execute(
+            __import__("sqlalchemy").text(
+                "SELECT id FROM observations WHERE indicator_id = (SELECT indicator_id FROM observations"
+                " GROUP BY indicator_id ORDER BY count(*) DESC LIMIT 1) LIMIT 1"
+            )
+        )
+        .scalar_one()
+    )
+    chart = TrendChart()
+    chart.resize(600, 400)
+    chart.show()
+
+    def draw_longest() -> None:
+        chart.show_chart(book.chart_for(longest))
+        QApplication.processEvents()
+
+    results["longest_series_ms"] = 1000 * median_time(draw_longest, runs)
+    results["longest_series_points"] = len(chart.chart.points) if chart.chart else 0
+    with tempfile.TemporaryDirectory() as folder:
+        target = Path(folder) / "observations.csv"
+        results["export_s"] = median_time(
+            lambda: exporting.export_table(exporting.observations_table(book), target), runs
+        )
+    results["peak_memory_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    app.processEvents()
+    return results
+
+
+def sqlite3_export_seconds(database: Path, runs: int) -> float:
+    program = shutil.which("sqlite3")
+    if program is None:
+        raise SystemExit(
+            "the sqlite3 command-line program is needed for the export comparison (apt-get install sqlite3)"
+        )
+    with tempfile.TemporaryDirectory() as folder:
+        target = Path(folder) / "sqlite3.csv"
+
+        def export() -> None:
+            with target.open("w") as handle:
+                subprocess.run([program, "-csv", "-header", str(database), EXPORT_SQL], stdout=handle, check=True)
+
+        return median_time(export, runs)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--observations", type=int, default=1_000_000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--json", type=Path, help="also write the figures as JSON")
+    parser.add_argument("--measure-app", type=Path, help=argparse.SUPPRESS)
+    arguments = parser.parse_args()
+    if arguments.measure_app:
+        print(json.dumps(measure_in_app(arguments.measure_app, arguments.runs)))
+        return 0
+
+    from synthetic import generate
+
+    out = ROOT / "benchmarks" / "out"
+    out.mkdir(exist_ok=True)
+    database = out / f"synthetic-{arguments.observations}.sqlite"
+    if not database.exists():
+        print(f"generating {arguments.observations:,} figures into {database} …", flush=True)
+        generate(database, arguments.observations)
+    runs = arguments.runs
+    bare = time_to_paint([sys.executable, str(ROOT / "benchmarks" / "bare_window.py")], runs)
+    app_bundled = time_to_paint([sys.executable, "-m", "jinshan_desktop", "--exit-after-paint"], runs)
+    app_large = time_to_paint(
+        [sys.executable, "-m", "jinshan_desktop", "--db", str(database), "--exit-after-paint"], runs
+    )
+    measured = subprocess.run(
+        [sys.executable, __file__, "--measure-app", str(database), "--runs", str(runs)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen")),
+    )
+    in_app = json.loads(measured.stdout.strip().splitlines()[-1])
+    sqlite_export = sqlite3_export_seconds(database, runs)
+    results = {
+        "observations": arguments.observations,
+        "machine": f"{platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+        "startup_bare_s": bare,
+        "startup_bundled_s": app_bundled,
+        "startup_bundled_ratio": app_bundled / bare,
+        "startup_large_s": app_large,
+        "startup_large_ratio": app_large / bare,
+        **in_app,
+        "export_sqlite3_s": sqlite_export,
+        "export_ratio": in_app["export_s"] / sqlite_export,
+    }
+    print(f"{arguments.observations:,} figures; {results['machine']}; median of {runs}")
+    print(f"{'measure':34} {'value':>12}  target")
+    for key, value in results.items():
+        if key in ("observations", "machine"):
+            continue
+        target = TARGETS.get(key)
+        verdict = ""
+        if target:
+            comparison, limit = target
+            met = value <= limit if comparison == "≤" else value < limit
+            verdict = f"{comparison} {limit}  {'met' if met else 'missed'}"
+        print(f"{key:34} {value:12.3f}  {verdict}")
+    if arguments.json:
+        arguments.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
