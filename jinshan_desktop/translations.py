@@ -1,7 +1,8 @@
-"""Compiled Qt translations (.qm): built from resources/translations/*.ts by pyside6-lrelease, never committed.
+"""Compiled Qt translations (.qm): built from resources/translations/jinshan_zh_CN.ts, never committed.
 
-The packaged app carries them (packaging/build.py compiles them); from a checkout they are compiled on first
-start into the per-user cache, named by a hash of the .ts files, just as the database is built.
+The Traditional Chinese catalogue is generated from the Simplified one with opencc (s2t) when compiling, so it
+is never written, nor committed, a second time. The packaged app carries the .qm files (packaging/build.py);
+from a checkout they are compiled on first start into the per-user cache, named by a hash of the catalogue.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import hashlib
 import shutil
 import subprocess
 import tempfile
+import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
 from jinshan_desktop.paths import bundle_root, is_frozen, resource, user_cache_dir
@@ -18,7 +20,32 @@ APP_CATALOGUE = "jinshan"
 
 
 def translation_sources() -> list[Path]:
-    return sorted(resource("translations").glob(f"{APP_CATALOGUE}_*.ts"))
+    """The catalogues people edit (Simplified Chinese); Traditional is generated from them."""
+    return sorted(resource("translations").glob(f"{APP_CATALOGUE}_zh_CN.ts"))
+
+
+def traditional_catalogue(simplified: Path) -> str:
+    """The zh_TW catalogue: the zh_CN one with every translation converted by opencc (s2t)."""
+    import opencc
+
+    converter = opencc.OpenCC("s2t")
+    tree = ElementTree.parse(simplified)
+    root = tree.getroot()
+    root.set("language", "zh_TW")
+    for translation in root.iter("translation"):
+        if translation.text:
+            translation.text = converter.convert(translation.text)
+    return '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + ElementTree.tostring(root, encoding="unicode")
+
+
+def all_catalogues(folder: Path) -> list[Path]:
+    """The Simplified catalogues and, written into folder, their generated Traditional twins."""
+    catalogues = []
+    for source in translation_sources():
+        traditional = folder / source.name.replace("_zh_CN", "_zh_TW")
+        traditional.write_text(traditional_catalogue(source), encoding="utf-8")
+        catalogues += [source, traditional]
+    return catalogues
 
 
 def lrelease_program() -> str:
@@ -37,8 +64,8 @@ def lrelease_program() -> str:
 def compile_translations(target: Path) -> Path:
     """Compile every .ts into target (written beside and moved in whole, so a failure leaves nothing half)."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=target.parent) as folder:
-        for source in translation_sources():
+    with tempfile.TemporaryDirectory(dir=target.parent) as folder, tempfile.TemporaryDirectory() as generated:
+        for source in all_catalogues(Path(generated)):
             subprocess.run(
                 [lrelease_program(), "-silent", str(source), "-qm", str(Path(folder) / f"{source.stem}.qm")],
                 check=True,

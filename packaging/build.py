@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 from jinshan_desktop import __version__  # noqa: E402
 from jinshan_desktop.data.build import build_database  # noqa: E402
 from jinshan_desktop.data.languages import LANGUAGE_NAMES  # noqa: E402
-from jinshan_desktop.translations import compile_translations, translation_sources  # noqa: E402
+from jinshan_desktop.translations import all_catalogues, compile_translations  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "packaging"))
 from fonts import cut_subsets, required_characters  # noqa: E402
@@ -68,7 +68,8 @@ def stage() -> None:
     build_database(ROOT / "db", database)
     database.chmod(stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
     compile_translations(STAGE / "translations")
-    characters = required_characters(database, translation_sources(), "".join(LANGUAGE_NAMES.values()))
+    catalogues = all_catalogues(STAGE)  # Traditional too: its characters differ from the Simplified ones
+    characters = required_characters(database, catalogues, "".join(LANGUAGE_NAMES.values()))
     cut_subsets(characters, STAGE / "fonts")
     render_icons(ROOT / "resources" / "icons" / "jinshan-desktop.svg", STAGE / "icons")
 

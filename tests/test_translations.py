@@ -11,11 +11,18 @@ from pathlib import Path
 import pytest
 
 from jinshan_desktop.data.languages import LANGUAGE_NAMES, parse_language
-from jinshan_desktop.translations import compile_translations, translation_sources
+from jinshan_desktop.translations import compile_translations
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "packaging"))
-from update_translations import SIMPLIFIED, TRADITIONAL, traditional_from_simplified  # noqa: E402
+from update_translations import SIMPLIFIED  # noqa: E402
+
+from jinshan_desktop.translations import all_catalogues  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def catalogues(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    return all_catalogues(tmp_path_factory.mktemp("catalogues"))
 
 
 def _messages(path: Path) -> dict[tuple[str, str], ElementTree.Element]:
@@ -27,9 +34,9 @@ def _messages(path: Path) -> dict[tuple[str, str], ElementTree.Element]:
     }
 
 
-@pytest.mark.parametrize("path", [SIMPLIFIED, TRADITIONAL], ids=lambda p: p.name)
-def test_every_message_is_translated(path: Path) -> None:
-    messages = _messages(path)
+@pytest.mark.parametrize("index", [0, 1], ids=["zh_CN", "zh_TW"])
+def test_every_message_is_translated(catalogues: list[Path], index: int) -> None:
+    messages = _messages(catalogues[index])
     assert len(messages) > 90
     unfinished = [
         source for (_, source), translation in messages.items() if translation.get("type") or not translation.text
@@ -37,9 +44,10 @@ def test_every_message_is_translated(path: Path) -> None:
     assert unfinished == []
 
 
-def test_traditional_is_opencc_of_simplified() -> None:
-    assert TRADITIONAL.read_text(encoding="utf-8") == traditional_from_simplified(SIMPLIFIED)
-    assert _messages(TRADITIONAL)[("MainWindow", "Overview")].text == "概覽"
+def test_traditional_is_generated_from_simplified(catalogues: list[Path]) -> None:
+    assert [path.name for path in catalogues] == ["jinshan_zh_CN.ts", "jinshan_zh_TW.ts"]
+    assert _messages(catalogues[1])[("MainWindow", "Overview")].text == "概覽"
+    assert not (SIMPLIFIED.parent / "jinshan_zh_TW.ts").exists()  # generated, never committed
 
 
 def test_catalogue_holds_every_string_of_the_code(tmp_path: Path) -> None:
@@ -72,19 +80,21 @@ def test_language_names_and_system_locales() -> None:
     ]
 
 
-def test_the_font_subset_covers_every_character(built_database: Path, tmp_path: Path) -> None:
+def test_the_font_subset_covers_every_character(built_database: Path, tmp_path: Path, catalogues: list[Path]) -> None:
     from fonts import NOTO_CANDIDATES, cut_subsets, missing_characters, required_characters
 
     if not any(path.exists() for path in NOTO_CANDIDATES):
         pytest.skip("Noto Sans CJK is not installed (apt-get install fonts-noto-cjk); .ci/run installs it")
-    characters = required_characters(built_database, translation_sources(), "".join(LANGUAGE_NAMES.values()))
+    characters = required_characters(built_database, catalogues, "".join(LANGUAGE_NAMES.values()))
     assert {"金", "區", "≈", "¶"} <= characters
     for font in cut_subsets(characters, tmp_path):
         assert missing_characters(font, characters) == set(), font.name
 
 
-@pytest.mark.parametrize("path", [SIMPLIFIED, TRADITIONAL], ids=lambda p: p.name)
-def test_translations_keep_every_placeholder(path: Path) -> None:
+@pytest.mark.parametrize("index", [0, 1], ids=["zh_CN", "zh_TW"])
+def test_translations_keep_every_placeholder(catalogues: list[Path], index: int) -> None:
+    path = catalogues[index]
+
     def fields(text: str) -> list[str]:
         return sorted(re.findall(r"%\d|\{[a-z]+(?:!r)?\}", text))
 

@@ -102,15 +102,15 @@ def test_frozen_app_shows_chinese_without_any_system_cjk_font(built_bundle: Path
         assert result.stdout.startswith(f"{first_tab}: ")
 
 
-def test_bundled_font_subset_covers_the_data_and_translations(built_bundle: Path) -> None:
+def test_bundled_font_subset_covers_the_data_and_translations(built_bundle: Path, tmp_path: Path) -> None:
     sys.path.insert(0, str(ROOT / "packaging"))
     from fonts import missing_characters, required_characters
 
     from jinshan_desktop.data.languages import LANGUAGE_NAMES
-    from jinshan_desktop.translations import translation_sources
+    from jinshan_desktop.translations import all_catalogues
 
     database = next(built_bundle.rglob("jinshan.sqlite"))
-    characters = required_characters(database, translation_sources(), "".join(LANGUAGE_NAMES.values()))
+    characters = required_characters(database, all_catalogues(tmp_path), "".join(LANGUAGE_NAMES.values()))
     fonts = sorted(built_bundle.rglob("NotoSansCJK*-Subset.otf"))
     assert len(fonts) == 2
     for font in fonts:
