@@ -46,8 +46,8 @@ class ObservationTableModel(QAbstractTableModel):
         COL_VALUE: "value",
         COL_SOURCE: "source",
     }
-    PAGE_SIZE = 200
-    MAX_PAGES = 25  # at most 5,000 rows held; a page read again costs one indexed query
+    PAGE_SIZE = 100  # about three screens: the first one paints after one small query
+    MAX_PAGES = 50  # at most 5,000 rows held; a page read again costs one indexed query
 
     def __init__(self, book: FactBook, theme_id: str, parent: object = None) -> None:
         super().__init__(parent)
@@ -75,7 +75,9 @@ class ObservationTableModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = self.SORT_KEYS.get(column, "position")
-        self.set_query(replace(self.query, sort=key, descending=order == Qt.SortOrder.DescendingOrder))
+        query = replace(self.query, sort=key, descending=order == Qt.SortOrder.DescendingOrder and column >= 0)
+        if query != self.query:  # the view re-sorts when sorting is switched on: nothing to read then
+            self.set_query(query)
 
     def all_ids(self) -> list[str]:
         """Every figure the table shows, in its order (for "Export current table")."""

@@ -66,8 +66,9 @@ class ThemeView(QWidget):
 
         self.table = QTableView()
         self.table.setModel(self.model)
+        # Reading order at first; the indicator is set before sorting is switched on, which sorts by it.
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # reading order at first
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
@@ -76,7 +77,7 @@ class ThemeView(QWidget):
         header.setStretchLastSection(False)
         header.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        header.setResizeContentsPrecision(60)  # widths from the first rows only, never the whole theme
+        header.setResizeContentsPrecision(10)  # widths from the first rows only, never the whole theme
         self.table.resizeColumnsToContents()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(ObservationTableModel.COL_INDICATOR, QHeaderView.ResizeMode.Stretch)
