@@ -727,9 +727,8 @@ class FactBook:
         related = [selected]
         left_out: list[LeftOut] = []
         scales = {str(u.id): (str(u.dimension), float(u.scale)) for (u,) in self._rows(select(schema.Unit))}
-        group = self._rows(select(schema.Indicator.compare_group).where(schema.Indicator.id == selected.indicator_id))[
-            0
-        ][0]
+        group_of = select(schema.Indicator.compare_group).where(schema.Indicator.id == selected.indicator_id)
+        group = self._rows(group_of)[0][0]
         if group is not None:
             members = self._rows(_observation_select().where(schema.Indicator.compare_group == group))
             dimension = scales[selected.unit_id][0]
