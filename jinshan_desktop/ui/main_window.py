@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
@@ -228,6 +229,17 @@ class MainWindow(QMainWindow):
         log.warning("export failed: %s", error)
         QMessageBox.warning(self, self.tr("Export failed"), str(error))
 
+    def _run_export(self, total: int, work: Callable[[exporting.Progress], object]) -> object | None:
+        """Run an export (off the GUI thread when large); None when it was cancelled or failed, as said."""
+        label = self.tr("Exporting %1 rows…").replace("%1", str(total))
+        try:
+            return run_export(self, label, total, work) or True
+        except exporting.ExportCancelled:
+            self.statusBar().showMessage(self.tr("Export cancelled; no file was written."))
+        except (exporting.ExportError, OSError) as error:
+            self._report_failure(error)
+        return None
+
     def export_current_table(self) -> None:
         view = self.current_view()
         default = Path(self._last_folder()) / f"jinshan-{view.theme.id}.csv"
@@ -240,18 +252,8 @@ class MainWindow(QMainWindow):
         table = exporting.observations_table(self.export_book(), view.model.query, path.name)
         encoding = self.csv_encoding()
         total = table.row_count or 0
-        try:
-            run_export(
-                self,
-                self.tr("Exporting %1 rows…").replace("%1", str(total)),
-                total,
-                lambda progress: exporting.export_table(table, path, encoding, progress),
-            )
-        except exporting.ExportCancelled:
-            self.statusBar().showMessage(self.tr("Export cancelled; no file was written."))
-            return
-        except (exporting.ExportError, OSError) as error:
-            self._report_failure(error)
+        done = self._run_export(total, lambda progress: exporting.export_table(table, path, encoding, progress))
+        if done is None:
             return
         self._remember_folder(path.parent)
         self.statusBar().showMessage(
@@ -264,18 +266,8 @@ class MainWindow(QMainWindow):
             return
         book, encoding = self.export_book(), self.csv_encoding()
         total = book.info().observation_count
-        try:
-            written = run_export(
-                self,
-                self.tr("Exporting %1 rows…").replace("%1", str(total)),
-                total,
-                lambda progress: exporting.export_all(book, Path(folder), encoding, progress),
-            )
-        except exporting.ExportCancelled:
-            self.statusBar().showMessage(self.tr("Export cancelled; no file was written."))
-            return
-        except (exporting.ExportError, OSError) as error:
-            self._report_failure(error)
+        written = self._run_export(total, lambda progress: exporting.export_all(book, Path(folder), encoding, progress))
+        if written is None:
             return
         self._remember_folder(Path(folder))
         self.statusBar().showMessage(
