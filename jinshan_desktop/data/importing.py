@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from sqlalchemy import create_engine, delete, select
+from sqlalchemy import create_engine, delete, func, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
@@ -27,6 +27,7 @@ from jinshan_desktop.data.user_store import UserStoreError, create_user_store, n
 
 MAX_FILE_BYTES = 50_000_000
 MAX_FIELD_CHARACTERS = 10_000
+_IN_CHUNK = 500  # keys per IN (...) clause, well below SQLite's limit on bound parameters
 REQUIRED = ("theme", "topic", "indicator", "period", "value", "unit", "source", "locator")
 OPTIONAL = ("id", "entity", "period_kind", "year", "qualifier", "derived", "formula", "provisional", "note")
 YES = {"yes", "是", "true", "1"}
@@ -193,24 +194,26 @@ class _Checker:
             self.indicator_names = {(i.topic_id, key): i.id for i in self.indicators.values() for key in _keys(i.id, i)}
             self.sources = {s.id for s in session.scalars(select(schema.Source))}
             self.source_count = len(self.sources)
-            existing = list(session.scalars(select(schema.Observation)))
             labels = list(session.scalars(select(schema.Label)))
-        self.values = {o.id: o.value for o in existing}
-        self.by_id = {o.id: o for o in existing}
-        self.by_identity = {(o.indicator_id, o.period_label, o.source_id): o for o in existing}
+            self.position = (session.scalar(select(func.max(schema.Observation.position))) or 0) + 1
+        # Existing figures are read only where the file touches them (its indicators and ids, the inputs of
+        # its formulas), so checking a file costs the same against the bundled data as against a million.
+        self.values: dict[str, float] = {}
+        self.by_id: dict[str, schema.Observation] = {}
+        self.by_identity: dict[tuple[str, str, str], schema.Observation] = {}
         self.headers = {
             text.casefold(): label.id
             for label in labels
             for text in (label.text_en, label.text_zh_hans, label.text_zh_hant)
             if text
         }
-        self.position = max((o.position for o in existing), default=0) + 1
 
     def check(self, rows: list[list[str]]) -> None:
         columns = self._columns(rows[0])
         if columns is None:
             return
         seen: dict[tuple[str, str, str], int] = {}
+        candidates: list[tuple[int, schema.Observation]] = []
         for line, cells in enumerate(rows[1:], start=2):
             if not any(cell.strip() for cell in cells):
                 continue
@@ -242,6 +245,10 @@ class _Checker:
                 )
                 continue
             seen[identity] = line
+            self.values.setdefault(figure.id, figure.value)  # later formulas in the file may use it
+            candidates.append((line, figure))
+        self._read_existing([figure for _, figure in candidates])
+        for line, figure in candidates:
             self._place(line, figure)
         if not (self.plan.figures or self.plan.problems or self.plan.already_present or self.plan.conflicts):
             self.problem(0, QT_TRANSLATE_NOOP("ImportReport", "the file has a header but no figures"))
@@ -373,6 +380,7 @@ class _Checker:
         if formula is None:
             self.problem(line, QT_TRANSLATE_NOOP("ImportReport", "a derived figure needs its formula"))
             return False
+        self._read_values([ref for ref in formula_inputs(formula) if ref not in self.values])
         try:
             computed = evaluate(formula, self.values)
         except (FormulaError, ZeroDivisionError, OverflowError) as error:
@@ -423,6 +431,28 @@ class _Checker:
         self.indicator_names[(topic_id, name.casefold())] = new_id
         self.plan.new_indicators.append(indicator)
         return new_id
+
+    def _read_existing(self, figures: list[schema.Observation]) -> None:
+        """The fact book's figures of the file's indicators, and any with one of the file's ids."""
+        indicator_ids = sorted({figure.indicator_id for figure in figures})
+        ids = sorted({figure.id for figure in figures})
+        with self.book.session() as session:
+            for column, keys in ((schema.Observation.indicator_id, indicator_ids), (schema.Observation.id, ids)):
+                for start in range(0, len(keys), _IN_CHUNK):
+                    for found in session.scalars(
+                        select(schema.Observation).where(column.in_(keys[start : start + _IN_CHUNK]))
+                    ):
+                        self.by_id[found.id] = found
+                        self.by_identity[(found.indicator_id, found.period_label, found.source_id)] = found
+
+    def _read_values(self, ids: list[str]) -> None:
+        if not ids:
+            return
+        with self.book.session() as session:
+            rows = session.execute(
+                select(schema.Observation.id, schema.Observation.value).where(schema.Observation.id.in_(ids))
+            )
+            self.values.update({str(key): float(value) for key, value in rows})
 
     def _place(self, line: int, figure: schema.Observation) -> None:
         existing = self.by_identity.get((figure.indicator_id, figure.period_label, figure.source_id))
