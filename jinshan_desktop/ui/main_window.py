@@ -13,12 +13,13 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMainWindow, Q
 from jinshan_desktop import APP_NAME, __version__
 from jinshan_desktop.data import exporting, importing
 from jinshan_desktop.data.languages import LANGUAGE_NAMES
-from jinshan_desktop.data.queries import FactBook, SearchHit
+from jinshan_desktop.data.queries import FactBook, SearchHit, ThemeInfo
 from jinshan_desktop.paths import user_log_dir
 from jinshan_desktop.ui.background import run_export
 from jinshan_desktop.ui.find_dialog import FindDialog
 from jinshan_desktop.ui.import_dialogs import BatchesDialog, ImportPreviewDialog
 from jinshan_desktop.ui.language import apply_language
+from jinshan_desktop.ui.lazy_tab import LazyTab
 from jinshan_desktop.ui.overview_view import OverviewView
 from jinshan_desktop.ui.sources_dialog import SourcesDialog
 from jinshan_desktop.ui.table_model import ROW_ROLE
@@ -53,15 +54,14 @@ class MainWindow(QMainWindow):
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.overview = OverviewView(self.book, tab_themes, district)
-        self.overview.figure_chosen.connect(self.open_observation)
-        self.tabs.addTab(self.overview, self.tr("Overview"))
-        self.theme_views: dict[str, ThemeView] = {DISTRICT_THEME: self.overview.district_view}
+        self._overview: OverviewView | None = None
+        self._views: dict[str, ThemeView] = {}
         self.tab_of_theme: dict[str, int] = {DISTRICT_THEME: 0}
+        self.tabs.addTab(LazyTab(lambda: self._build_overview(tab_themes, district)), self.tr("Overview"))
         for theme in tab_themes:
-            view = ThemeView(self.book, theme)
-            self.theme_views[theme.id] = view
-            self.tab_of_theme[theme.id] = self.tabs.addTab(view, theme.name)
+            tab = LazyTab(lambda theme=theme: self._build_theme_view(theme))
+            self.tab_of_theme[theme.id] = self.tabs.addTab(tab, theme.name)
+        self.tabs.currentChanged.connect(self._tab_shown)
         self.setCentralWidget(self.tabs)  # deletes the previous tabs when rebuilding
 
         self.find_dialog = FindDialog(self.book, self.theme_names, self)
@@ -76,6 +76,31 @@ class MainWindow(QMainWindow):
             .replace("%3", str(info.source_count))
             .replace("%4", info.data_vintage)
         )
+
+    def _build_overview(self, tab_themes: list[ThemeInfo], district: ThemeInfo) -> OverviewView:
+        self._overview = OverviewView(self.book, tab_themes, district)
+        self._overview.figure_chosen.connect(self.open_observation)
+        self._views[DISTRICT_THEME] = self._overview.district_view
+        return self._overview
+
+    def _build_theme_view(self, theme: ThemeInfo) -> ThemeView:
+        self._views[theme.id] = ThemeView(self.book, theme)
+        return self._views[theme.id]
+
+    def _tab_shown(self, index: int) -> None:
+        tab = self.tabs.widget(index)
+        if isinstance(tab, LazyTab):
+            tab.ensure_built()
+
+    def overview(self) -> OverviewView:
+        self._tab_shown(0)
+        assert self._overview is not None
+        return self._overview
+
+    def theme_view(self, theme_id: str) -> ThemeView:
+        """The view of a theme, built now if its tab has not been shown yet."""
+        self._tab_shown(self.tab_of_theme[theme_id])
+        return self._views[theme_id]
 
     def set_language(self, language: str) -> None:
         """Switch live: translators, data names and numbers change; tab, selection and filter stay."""
@@ -97,6 +122,7 @@ class MainWindow(QMainWindow):
         self.find_dialog.deleteLater()
         self._build()
         self.tabs.setCurrentIndex(tab)
+        self._tab_shown(tab)
         view = self.current_view()
         if selected is not None:
             view.select_observation(selected)
@@ -179,17 +205,17 @@ class MainWindow(QMainWindow):
     # Navigation
 
     def current_view(self) -> ThemeView:
-        widget = self.tabs.currentWidget()
-        return widget.district_view if isinstance(widget, OverviewView) else widget
+        index = self.tabs.currentIndex()
+        return self.theme_view(next(theme for theme, tab in self.tab_of_theme.items() if tab == index))
 
     def open_observation(self, observation_id: str) -> None:
         theme_id = self.book.observation(observation_id).theme_id
         self.tabs.setCurrentIndex(self.tab_of_theme[theme_id])
-        self.theme_views[theme_id].select_observation(observation_id)
+        self.theme_view(theme_id).select_observation(observation_id)
 
     def open_hit(self, hit: SearchHit) -> None:
         self.tabs.setCurrentIndex(self.tab_of_theme[hit.theme_id])
-        view = self.theme_views[hit.theme_id]
+        view = self.theme_view(hit.theme_id)
         if hit.kind == "figure":
             view.select_observation(hit.target_id)
         elif hit.kind == "fact":
@@ -401,6 +427,7 @@ class MainWindow(QMainWindow):
         tab = int(self.settings.value("window/tab", 0))
         if 0 <= tab < self.tabs.count():
             self.tabs.setCurrentIndex(tab)
+        self._tab_shown(self.tabs.currentIndex())  # the one view start-up builds
 
     def save_state(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())

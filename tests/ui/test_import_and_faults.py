@@ -48,7 +48,7 @@ def test_import_shows_a_preview_then_adds_a_marked_batch(layered_window, monkeyp
     window.import_action.trigger()
     assert "1 figure(s) to add" in previews[0].report.toPlainText()
     assert "New source: budget-2021" in previews[0].report.toPlainText()
-    view = window.theme_views["public_services"]
+    view = window.theme_view("public_services")
     assert view.select_observation(next(i for i in view.visible_observation_ids() if i.startswith("import-")))
     assert view.table.currentIndex().siblingAtColumn(ObservationTableModel.COL_STATUS).data() == "imported"
     assert [point.label for point in view.chart.chart.points] == ["2016", "2020 (as stated in Sep 2020)", "2021"]
@@ -65,7 +65,7 @@ def test_import_shows_a_preview_then_adds_a_marked_batch(layered_window, monkeyp
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     window.batches_action.trigger()
     assert batches[0].table.rowCount() == 1
-    assert not any(i.startswith("import-") for i in window.theme_views["public_services"].visible_observation_ids())
+    assert not any(i.startswith("import-") for i in window.theme_view("public_services").visible_observation_ids())
     assert "Removed batch 1" in window.statusBar().currentMessage()
 
 

@@ -7,6 +7,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from jinshan_desktop.data.queries import FactBook
+from jinshan_desktop.ui.lazy_tab import LazyTab
 from jinshan_desktop.ui.main_window import MainWindow
 from jinshan_desktop.ui.overview_view import OverviewView
 from jinshan_desktop.ui.table_model import ROW_ROLE
@@ -17,14 +18,24 @@ TAB_TITLES = ["Overview", "Manufacturing", "Rural revitalization", "Regional int
 
 def test_tabs_menus_and_shortcuts(window: MainWindow, qtbot) -> None:
     assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == TAB_TITLES
-    assert isinstance(window.tabs.widget(0), OverviewView)
-    assert all(type(window.tabs.widget(i)) is ThemeView for i in range(1, 5))
+    assert isinstance(window.overview(), OverviewView)
+    assert all(type(window.theme_view(t)) is ThemeView for t in window.tab_of_theme)
     menus = [action.text() for action in window.menuBar().actions()]
     assert menus == ["&File", "&Edit", "&View", "&Help"]
     assert window.export_table_action.shortcut().toString() == "Ctrl+E"
     assert [a.shortcut().toString() for a in window.view_actions] == [f"Ctrl+{n}" for n in range(1, 6)]
     qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     assert window.tabs.currentIndex() == 2
+
+
+def test_start_up_builds_only_the_tab_shown(window: MainWindow) -> None:
+    tabs = [window.tabs.widget(i) for i in range(window.tabs.count())]
+    assert all(isinstance(tab, LazyTab) for tab in tabs)
+    assert [tab.is_built for tab in tabs] == [True, False, False, False, False]
+    window.tabs.setCurrentIndex(3)
+    assert tabs[3].is_built and isinstance(tabs[3].content, ThemeView)
+    assert window.current_view() is tabs[3].content
+    assert not tabs[1].is_built
 
 
 def test_selecting_a_row_updates_chart_and_detail(window: MainWindow) -> None:
@@ -43,7 +54,7 @@ def test_selecting_a_row_updates_chart_and_detail(window: MainWindow) -> None:
 
 
 def test_topic_buttons_filter_the_table_and_facts(window: MainWindow, qtbot) -> None:
-    view = window.theme_views["regional"]
+    view = window.theme_view("regional")
     window.tabs.setCurrentIndex(3)
     button = view.topic_buttons.button(2)  # Key platforms: facts, no figures
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
@@ -89,7 +100,7 @@ def test_find_a_fact(window: MainWindow) -> None:
 
 
 def test_overview_figure_link_opens_its_tab(window: MainWindow) -> None:
-    window.overview.figure_chosen.emit("livelihood-spending-2020")
+    window.overview().figure_chosen.emit("livelihood-spending-2020")
     assert window.tabs.currentIndex() == 4
     assert window.current_view().table.currentIndex().data(ROW_ROLE).id == "livelihood-spending-2020"
 
