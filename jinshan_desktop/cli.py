@@ -62,9 +62,12 @@ def _fail(message: str) -> int:
     return 2
 
 
-def open_book(path: Path | None, store: Path | None = None) -> FactBook:
+def open_book(path: Path | None, store: Path | None = None, full_check: bool | None = True) -> FactBook:
+    """full_check None: a large database is checked whole after the window shows (the GUI's choice)."""
     try:
-        return open_fact_book(path if path is not None else bundled_database(), user_store=store or user_store())
+        return open_fact_book(
+            path if path is not None else bundled_database(), user_store=store or user_store(), full_check=full_check
+        )
     except BuildError as error:
         raise FactBookError(f"The bundled data could not be built: {error}") from error
     except OSError as error:
@@ -76,9 +79,10 @@ def main(argv: list[str] | None = None) -> int:
     configure_logging()
     log.info("%s %s starting: %s", APP_ID, __version__, " ".join(argv if argv is not None else sys.argv[1:]))
     try:
-        book = open_book(arguments.db, arguments.user_db)
+        gui = arguments.command is None and not arguments.smoke
+        book = open_book(arguments.db, arguments.user_db, full_check=None if gui else True)
     except FactBookError as error:
-        if arguments.command is None and not arguments.smoke:
+        if gui:
             return _show_startup_error(str(error))
         return _fail(str(error))
     try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 import tempfile
 from pathlib import Path
 
@@ -36,6 +37,31 @@ def database(built_database: Path, tmp_path: Path) -> Path:
     path = tmp_path / "jinshan.sqlite"
     shutil.copyfile(built_database, path)
     return path
+
+
+def damage_index(database: Path, index: str) -> Path:
+    """Overwrite one index's root page: the header and schema still read, only a full check or a query using
+    that index sees the damage."""
+    connection = sqlite3.connect(database)
+    page_size = connection.execute("PRAGMA page_size").fetchone()[0]
+    (root,) = connection.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (index,)).fetchone()
+    connection.close()
+    with database.open("r+b") as handle:
+        handle.seek((root - 1) * page_size + 8)
+        handle.write(b"\xff" * (page_size - 8))
+    return database
+
+
+@pytest.fixture
+def damaged_database(database: Path) -> Path:
+    """Damage that start-up does not read (sorting a topic by value would)."""
+    return damage_index(database, "ix_page_topic_value")
+
+
+@pytest.fixture
+def badly_damaged_database(database: Path) -> Path:
+    """Damage that the first table of the window reads."""
+    return damage_index(database, "ix_page_theme_value")
 
 
 @pytest.fixture

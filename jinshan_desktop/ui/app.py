@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from jinshan_desktop import APP_ID, APP_NAME, __version__
 from jinshan_desktop.data.languages import Language, is_chinese, parse_language
-from jinshan_desktop.data.queries import FactBook
+from jinshan_desktop.data.queries import FactBook, FactBookError
 from jinshan_desktop.paths import resource, user_config_dir
 from jinshan_desktop.ui.language import register_bundled_fonts, system_language
 from jinshan_desktop.ui.main_window import MainWindow
@@ -70,6 +70,7 @@ class ErrorReporter:
 def _dispose(window: MainWindow) -> None:
     # Delete the widgets while Qt is alive: left to interpreter shutdown, pyqtgraph items are
     # collected after their C++ scene and Python aborts ("none_dealloc").
+    window.stop_background_work()
     window.deleteLater()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
     QApplication.processEvents()
@@ -99,11 +100,17 @@ def run_gui(book: FactBook, exit_after_paint: bool = False, language: str | None
     app = create_application()
     sys.excepthook = ErrorReporter()
     settings = user_settings()
-    window = MainWindow(book, settings, chosen_language(settings, language))
+    try:
+        window = MainWindow(book, settings, chosen_language(settings, language))
+    except FactBookError as error:  # a large file opened on a header check, damaged where the first view reads
+        log.error("cannot show the window: %s", error)
+        QMessageBox.critical(None, APP_NAME, str(error))
+        return 2
     probe = _FirstPaintProbe(window)
     if exit_after_paint:
         app.installEventFilter(probe)  # the first paint of any widget of the window
     window.show()
+    window.check_integrity_in_background()
     status = app.exec()
     _dispose(window)
     return status

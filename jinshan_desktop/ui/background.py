@@ -37,6 +37,19 @@ class _Job(QObject):
         return not self.cancelled
 
 
+class BackgroundCall(QThread):
+    """Calls a Qt-free function on a worker thread and emits its result; for checks the reader need not wait for."""
+
+    done = Signal(object)
+
+    def __init__(self, call: Callable[[], Any], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.call = call
+
+    def run(self) -> None:
+        self.done.emit(self.call())
+
+
 def run_export(parent: QWidget, label: str, total: int, work: Callable[[Progress], Any]) -> Any:
     """Run work(progress) and return its result; ExportCancelled when the reader cancels."""
     if total < BACKGROUND_ROWS:
@@ -67,4 +80,4 @@ def run_export(parent: QWidget, label: str, total: int, work: Callable[[Progress
     return job.result
 
 
-__all__ = ["BACKGROUND_ROWS", "ExportCancelled", "ExportError", "run_export"]
+__all__ = ["BACKGROUND_ROWS", "BackgroundCall", "ExportCancelled", "ExportError", "run_export"]

@@ -15,7 +15,7 @@ from jinshan_desktop.data import exporting, importing
 from jinshan_desktop.data.languages import LANGUAGE_NAMES
 from jinshan_desktop.data.queries import FactBook, SearchHit, ThemeInfo
 from jinshan_desktop.paths import user_log_dir
-from jinshan_desktop.ui.background import run_export
+from jinshan_desktop.ui.background import BackgroundCall, run_export
 from jinshan_desktop.ui.find_dialog import FindDialog
 from jinshan_desktop.ui.import_dialogs import BatchesDialog, ImportPreviewDialog
 from jinshan_desktop.ui.language import apply_language
@@ -43,6 +43,23 @@ class MainWindow(QMainWindow):
         apply_language(language)
         self._build()
         self._restore_state()
+        self.integrity_check: BackgroundCall | None = None
+
+    def check_integrity_in_background(self) -> None:
+        """A large database opened after a header check is read whole now, while the reader browses."""
+        if self.book.fully_checked:
+            return
+        self.integrity_check = BackgroundCall(self.book.integrity_problem, self)
+        self.integrity_check.done.connect(self._integrity_checked)
+        self.integrity_check.start()
+
+    def _integrity_checked(self, problem: str | None) -> None:
+        if problem is None:
+            return
+        log.error("integrity check failed: %s", problem)
+        message = self.tr("The database failed its integrity check: figures shown may be wrong or missing.")
+        self.statusBar().showMessage(message)
+        QMessageBox.warning(self, self.tr("Damaged database"), f"{message}\n\n{problem}")
 
     def _build(self) -> None:
         """Everything that shows words: built again, in the new language, when the reader switches."""
@@ -434,7 +451,12 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/tab", self.tabs.currentIndex())
         self.settings.sync()
 
+    def stop_background_work(self) -> None:
+        if self.integrity_check is not None:
+            self.integrity_check.wait()  # a thread must not outlive its window
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.stop_background_work()
         self.save_state()
         self.find_dialog.close()
         super().closeEvent(event)

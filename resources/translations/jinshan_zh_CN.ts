@@ -472,6 +472,14 @@ The details are in the log file; the window stays open.</source>
         <translation>正在导出 %1 行…</translation>
     </message>
     <message>
+        <source>The database failed its integrity check: figures shown may be wrong or missing.</source>
+        <translation>数据库未通过完整性检查：显示的数字可能有误或缺失。</translation>
+    </message>
+    <message>
+        <source>Damaged database</source>
+        <translation>数据库已损坏</translation>
+    </message>
+    <message>
         <source>Export cancelled; no file was written.</source>
         <translation>导出已取消，未写入任何文件。</translation>
     </message>

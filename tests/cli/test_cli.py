@@ -158,3 +158,9 @@ def test_import_dry_run_then_apply_then_refuse(database: Path, tmp_path: Path) -
     assert refused.returncode == 1
     assert "line 2: the value 'six' is not a number" in refused.stdout and "Traceback" not in refused.stderr
     assert store.read_bytes() == before
+
+
+def test_a_command_reads_every_page_before_it_works(damaged_database: Path, tmp_path: Path) -> None:
+    result = run("--db", str(damaged_database), "export", "--out", str(tmp_path / "x"))
+    assert result.returncode == 2 and "is damaged (SQLite reports" in result.stderr
+    assert not (tmp_path / "x").exists()

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from sqlalchemy import text
 from sqlalchemy.exc import OperationalError
 
+from jinshan_desktop.data import queries
 from jinshan_desktop.data.queries import FactBook, FactBookError, open_fact_book
 
 
@@ -111,6 +112,28 @@ def test_corrupt_file_gives_a_sentence(tmp_path: Path) -> None:
     path.write_bytes(b"this is not a database" * 200)
     with pytest.raises(FactBookError, match="damaged or is not a fact book database"):
         open_fact_book(path)
+
+
+def test_a_damaged_page_fails_the_full_check_at_open(damaged_database: Path) -> None:
+    with pytest.raises(FactBookError, match=r"is damaged \(SQLite reports: On tree page \d+"):
+        open_fact_book(damaged_database, full_check=True)
+
+
+def test_a_large_file_opens_on_a_header_check_and_is_read_whole_later(
+    damaged_database: Path, database: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(queries, "FULL_CHECK_BYTES", 0)  # every file counts as large
+    book = open_fact_book(damaged_database)
+    assert not book.fully_checked
+    assert len(book.themes()) == 5  # the undamaged tables still read
+    problem = book.integrity_problem()
+    assert problem is not None and "is damaged" in problem and not book.fully_checked
+    book.close()
+
+
+def test_a_small_file_is_checked_whole_at_open(book: FactBook) -> None:
+    assert book.fully_checked
+    assert book.integrity_problem() is None
 
 
 def test_other_schema_version_is_refused(database: Path) -> None:

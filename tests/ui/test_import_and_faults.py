@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
+from jinshan_desktop.data import queries
 from jinshan_desktop.data.queries import open_fact_book
 from jinshan_desktop.ui.import_dialogs import BatchesDialog, ImportPreviewDialog
 from jinshan_desktop.ui.main_window import MainWindow
@@ -132,3 +133,39 @@ def test_a_read_only_medium_is_read_without_writing(built_database: Path, tmp_pa
         assert sorted(p.name for p in folder.iterdir()) == ["jinshan.sqlite"]  # no journal, no lock file
     finally:
         folder.chmod(0o755)
+
+
+def test_a_large_database_is_checked_whole_after_the_window_shows(
+    qtbot, damaged_database: Path, settings_path: Path, no_dialogs, monkeypatch
+) -> None:
+    monkeypatch.setattr(queries, "FULL_CHECK_BYTES", 0)
+    book = open_fact_book(damaged_database)
+    window = MainWindow(book, QSettings(str(settings_path), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.show()
+    window.check_integrity_in_background()
+    assert window.tabs.count() == 5  # the window is up while the check runs
+    qtbot.waitUntil(lambda: bool(no_dialogs), timeout=10_000)
+    kind, text = no_dialogs[0]
+    assert kind == "warning" and "integrity check" in text and "is damaged" in text
+    assert "integrity check" in window.statusBar().currentMessage()
+    window.close()
+    book.close()
+
+
+def test_a_sound_database_needs_no_second_check(window: MainWindow, no_dialogs) -> None:
+    window.check_integrity_in_background()
+    assert window.integrity_check is None and not no_dialogs
+
+
+def test_damage_the_first_view_reads_is_a_sentence_not_a_traceback(
+    badly_damaged_database: Path, no_dialogs, monkeypatch
+) -> None:
+    from jinshan_desktop.ui.app import run_gui
+
+    monkeypatch.setattr(queries, "FULL_CHECK_BYTES", 0)
+    book = open_fact_book(badly_damaged_database)  # the header and schema read fine
+    assert run_gui(book) == 2
+    kind, text = no_dialogs[0]
+    assert kind == "critical" and "is damaged" in text and "Traceback" not in text
+    book.close()
