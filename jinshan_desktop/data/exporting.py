@@ -6,13 +6,14 @@ import csv
 import io
 import os
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from jinshan_desktop.data.progress import Cancelled, Progress
 from jinshan_desktop.data.queries import FactBook, TableQuery
 
 # Encodings offered to the reader; the first is the default because Excel needs the BOM for Chinese.
@@ -21,8 +22,6 @@ DEFAULT_ENCODING = "utf-8-sig"
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 Cell = str | int | Decimal | None
-# Called with the rows written so far; returns False to cancel.
-Progress = Callable[[int], bool]
 
 
 class ExportError(OSError):
@@ -186,7 +185,7 @@ def readme_text(tables: Sequence[Table], vintage: str) -> str:
     return "\n".join(lines)
 
 
-class ExportCancelled(ExportError):
+class ExportCancelled(ExportError, Cancelled):
     """The reader cancelled; nothing was written."""
 
 
@@ -195,7 +194,11 @@ def export_table(table: Table, path: Path, encoding: str = DEFAULT_ENCODING, pro
     _check_encoding(encoding)
     chunks: Iterable[Any] = table.rows if table.chunked else [list(table.rows)]
     written = 0
-    with atomic_target(path) as temporary, temporary.open("w", encoding=encoding, newline="") as handle:
+    with (
+        closing_iterable(chunks),
+        atomic_target(path) as temporary,
+        temporary.open("w", encoding=encoding, newline="") as handle,
+    ):
         writer = csv.writer(handle)
         writer.writerow(table.headers)
         for chunk in chunks:
@@ -204,6 +207,17 @@ def export_table(table: Table, path: Path, encoding: str = DEFAULT_ENCODING, pro
             written += len(rows)
             if progress is not None and not progress(written):
                 raise ExportCancelled(f"The export to {path} was cancelled; no file was written.")
+
+
+@contextmanager
+def closing_iterable(items: Iterable[Any]) -> Iterator[None]:
+    """Close a generator left early (a cancel, a failed write) now, while its database connection is open."""
+    try:
+        yield
+    finally:
+        close = getattr(items, "close", None)
+        if close is not None:
+            close()
 
 
 def export_all(

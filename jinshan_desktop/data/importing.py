@@ -22,17 +22,36 @@ from sqlalchemy.pool import NullPool
 from jinshan_desktop.data import schema
 from jinshan_desktop.data.derivation import FormulaError, evaluate, formula_inputs
 from jinshan_desktop.data.messages import QT_TRANSLATE_NOOP, Message
+from jinshan_desktop.data.progress import Cancelled, Progress, never_cancelled
 from jinshan_desktop.data.queries import FactBook
 from jinshan_desktop.data.user_store import UserStoreError, create_user_store, now_iso, prepare_user_store
 
 MAX_FILE_BYTES = 50_000_000
 MAX_FIELD_CHARACTERS = 10_000
 _IN_CHUNK = 500  # keys per IN (...) clause, well below SQLite's limit on bound parameters
+PROGRESS_ROWS = 1_000  # rows checked or written between two progress reports (and chances to cancel)
 REQUIRED = ("theme", "topic", "indicator", "period", "value", "unit", "source", "locator")
 OPTIONAL = ("id", "entity", "period_kind", "year", "qualifier", "derived", "formula", "provisional", "note")
 YES = {"yes", "是", "true", "1"}
 NO = {"no", "否", "false", "0", ""}
 _GUARDED = re.compile(r"^'[=+\-@\t\r]")  # the export's formula-injection guard, taken off again
+
+
+class ImportCancelled(Cancelled):
+    """The reader cancelled a check or an import; nothing was written."""
+
+
+def _cancel(action: str) -> ImportCancelled:
+    return ImportCancelled(f"The import was cancelled while {action}; nothing was imported.")
+
+
+def lines_in_file(path: Path) -> int:
+    """How many lines a file has (an upper bound on its rows), to size a progress bar before checking it."""
+    try:
+        with Path(path).open("rb") as handle:
+            return sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
+    except OSError:
+        return 0
 
 
 class StoreWriteError(RuntimeError):
@@ -112,7 +131,8 @@ def decode(raw: bytes) -> tuple[str, str]:
         return raw.decode("gb18030"), "GB18030"
 
 
-def plan_import(book: FactBook, path: Path) -> ImportPlan:
+def plan_import(book: FactBook, path: Path, progress: Progress = never_cancelled) -> ImportPlan:
+    """Read and check a file; progress is told the lines checked, and ImportCancelled ends a cancelled check."""
     plan = ImportPlan(Path(path).name)
     try:
         raw = Path(path).read_bytes()
@@ -127,10 +147,10 @@ def plan_import(book: FactBook, path: Path) -> ImportPlan:
             )
         )
         return plan
-    return plan_import_bytes(book, raw, plan)
+    return plan_import_bytes(book, raw, plan, progress)
 
 
-def plan_import_bytes(book: FactBook, raw: bytes, plan: ImportPlan) -> ImportPlan:
+def plan_import_bytes(book: FactBook, raw: bytes, plan: ImportPlan, progress: Progress = never_cancelled) -> ImportPlan:
     if len(raw) > MAX_FILE_BYTES:
         plan.problems.append(
             Problem(
@@ -174,7 +194,7 @@ def plan_import_bytes(book: FactBook, raw: bytes, plan: ImportPlan) -> ImportPla
     if not rows:
         plan.problems.append(Problem(0, Message(QT_TRANSLATE_NOOP("ImportReport", "the file is empty"))))
         return plan
-    _Checker(book, plan).check(rows)
+    _Checker(book, plan).check(rows, progress)
     return plan
 
 
@@ -208,13 +228,15 @@ class _Checker:
             if text
         }
 
-    def check(self, rows: list[list[str]]) -> None:
+    def check(self, rows: list[list[str]], progress: Progress) -> None:
         columns = self._columns(rows[0])
         if columns is None:
             return
         seen: dict[tuple[str, str, str], int] = {}
         candidates: list[tuple[int, schema.Observation]] = []
         for line, cells in enumerate(rows[1:], start=2):
+            if line % PROGRESS_ROWS == 0 and not progress(line):
+                raise _cancel("checking the file")
             if not any(cell.strip() for cell in cells):
                 continue
             if len(cells) != len(rows[0]):
@@ -494,20 +516,23 @@ class _Checker:
         self.plan.figures.append(PlannedFigure(line, figure))
 
 
-def apply_import(plan: ImportPlan, store: Path) -> int:
-    """Write an accepted plan as one batch in one transaction; returns the batch id."""
+def apply_import(plan: ImportPlan, store: Path, progress: Progress = never_cancelled) -> int:
+    """Write an accepted plan as one batch in one transaction; returns the batch id.
+
+    progress is told the figures written; when it returns False the transaction is rolled back and
+    ImportCancelled raised, so a cancelled import leaves the user database as it was."""
     if not plan.accepted:
         raise ValueError("a refused plan cannot be applied")
     try:
         prepare_user_store(store)
         if not store.exists():
             create_user_store(store)
-        return _write_batch(plan, store)
+        return _write_batch(plan, store, progress)
     except (OSError, SQLAlchemyError, UserStoreError) as error:
         raise StoreWriteError(f"Nothing was imported: {store} could not be written ({error}).") from error
 
 
-def _write_batch(plan: ImportPlan, store: Path) -> int:
+def _write_batch(plan: ImportPlan, store: Path, progress: Progress) -> int:
     engine = create_engine(f"sqlite:///{store}", poolclass=NullPool)
     try:
         with Session(engine) as session, session.begin():
@@ -523,9 +548,13 @@ def _write_batch(plan: ImportPlan, store: Path) -> int:
                 indicator.batch_id = batch.id
                 session.add(indicator)
             session.flush()
-            for planned in plan.figures:
+            for written, planned in enumerate(plan.figures, start=1):
                 planned.observation.batch_id = batch.id
                 session.add(planned.observation)
+                if written % PROGRESS_ROWS == 0:
+                    session.flush()
+                    if not progress(written):
+                        raise _cancel("writing")  # leaving session.begin() by an exception rolls back
             batch_id = batch.id
     finally:
         engine.dispose()

@@ -1,4 +1,4 @@
-"""Long exports off the GUI thread, with a progress dialog that can cancel; the window keeps repainting."""
+"""Long exports and imports off the GUI thread, with a progress dialog that can cancel; the window repaints."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from typing import Any
 from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from jinshan_desktop.data.exporting import ExportCancelled, ExportError, Progress
+from jinshan_desktop.data.progress import Progress, never_cancelled
 
-BACKGROUND_ROWS = 20_000  # below this an export takes a blink and runs in place
+BACKGROUND_ROWS = 20_000  # below this an export or import takes a blink and runs in place
 
 
 class _Job(QObject):
@@ -50,10 +50,11 @@ class BackgroundCall(QThread):
         self.done.emit(self.call())
 
 
-def run_export(parent: QWidget, label: str, total: int, work: Callable[[Progress], Any]) -> Any:
-    """Run work(progress) and return its result; ExportCancelled when the reader cancels."""
+def run_with_progress(parent: QWidget, label: str, total: int, work: Callable[[Progress], Any]) -> Any:
+    """Run work(progress) and return its result, or raise what it raised: its own Cancelled exception when the
+    reader cancels (work asks progress() often and stops, having written nothing)."""
     if total < BACKGROUND_ROWS:
-        return work(lambda _rows: True)
+        return work(never_cancelled)
     dialog = QProgressDialog(parent)  # its Cancel button is translated by Qt's own catalogue
     dialog.setLabelText(label)
     dialog.setRange(0, total)
@@ -75,9 +76,7 @@ def run_export(parent: QWidget, label: str, total: int, work: Callable[[Progress
     dialog.deleteLater()
     if job.error is not None:
         raise job.error
-    if job.cancelled:
-        raise ExportCancelled("The export was cancelled; no file was written.")
-    return job.result
+    return job.result  # finished before it saw the cancel: the work is done, and said so
 
 
-__all__ = ["BACKGROUND_ROWS", "BackgroundCall", "ExportCancelled", "ExportError", "run_export"]
+__all__ = ["BACKGROUND_ROWS", "BackgroundCall", "run_with_progress"]

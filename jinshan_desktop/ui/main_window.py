@@ -13,9 +13,10 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMainWindow, Q
 from jinshan_desktop import APP_NAME, __version__
 from jinshan_desktop.data import exporting, importing
 from jinshan_desktop.data.languages import LANGUAGE_NAMES
+from jinshan_desktop.data.progress import Progress
 from jinshan_desktop.data.queries import FactBook, SearchHit, ThemeInfo
 from jinshan_desktop.paths import user_log_dir
-from jinshan_desktop.ui.background import BackgroundCall, run_export
+from jinshan_desktop.ui.background import BackgroundCall, run_with_progress
 from jinshan_desktop.ui.find_dialog import FindDialog
 from jinshan_desktop.ui.import_dialogs import BatchesDialog, ImportPreviewDialog
 from jinshan_desktop.ui.language import apply_language
@@ -272,11 +273,11 @@ class MainWindow(QMainWindow):
         log.warning("export failed: %s", error)
         QMessageBox.warning(self, self.tr("Export failed"), str(error))
 
-    def _run_export(self, total: int, work: Callable[[exporting.Progress], object]) -> object | None:
+    def _run_export(self, total: int, work: Callable[[Progress], object]) -> object | None:
         """Run an export (off the GUI thread when large); None when it was cancelled or failed, as said."""
         label = self.tr("Exporting %1 rows…").replace("%1", str(total))
         try:
-            return run_export(self, label, total, work) or True
+            return run_with_progress(self, label, total, work) or True
         except exporting.ExportCancelled:
             self.statusBar().showMessage(self.tr("Export cancelled; no file was written."))
         except (exporting.ExportError, OSError) as error:
@@ -364,14 +365,26 @@ class MainWindow(QMainWindow):
         )
         if not name:
             return
-        plan = importing.plan_import(self.book, Path(name))
+        path = Path(name)
+        label = self.tr("Checking %1…").replace("%1", path.name)
+        try:
+            plan = run_with_progress(
+                self, label, importing.lines_in_file(path), lambda p: importing.plan_import(self.book, path, p)
+            )
+        except importing.ImportCancelled:
+            self.statusBar().showMessage(self.tr("Import cancelled; nothing was imported."))
+            return
         preview = ImportPreviewDialog(plan, self)
         if preview.exec() != QDialog.DialogCode.Accepted:
             return
         store = self.book.user_store
         assert store is not None
+        label = self.tr("Importing %1 figures…").replace("%1", str(len(plan.figures)))
         try:
-            batch = importing.apply_import(plan, store)
+            batch = run_with_progress(self, label, len(plan.figures), lambda p: importing.apply_import(plan, store, p))
+        except importing.ImportCancelled:
+            self.statusBar().showMessage(self.tr("Import cancelled; nothing was imported."))
+            return
         except importing.StoreWriteError as error:
             log.warning("import failed: %s", error)
             QMessageBox.warning(self, self.tr("Import failed"), str(error))

@@ -524,6 +524,18 @@ The details are in the log file; the window stays open.</source>
         <translation>从 CSV 导入数据</translation>
     </message>
     <message>
+        <source>Checking %1…</source>
+        <translation>正在检查 %1…</translation>
+    </message>
+    <message>
+        <source>Import cancelled; nothing was imported.</source>
+        <translation>导入已取消，未导入任何数据。</translation>
+    </message>
+    <message>
+        <source>Importing %1 figures…</source>
+        <translation>正在导入 %1 项数据…</translation>
+    </message>
+    <message>
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>

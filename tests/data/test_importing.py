@@ -11,10 +11,13 @@ from hypothesis import strategies as st
 from jinshan_desktop.data import schema
 from jinshan_desktop.data.exporting import export_all
 from jinshan_desktop.data.importing import (
+    PROGRESS_ROWS,
+    ImportCancelled,
     ImportPlan,
     PlannedFigure,
     StoreWriteError,
     apply_import,
+    lines_in_file,
     list_batches,
     plan_import,
     plan_import_bytes,
@@ -200,3 +203,35 @@ def test_fact_book_reads_are_unchanged_by_an_empty_user_store(layered, book: Fac
     layered_book, store = layered
     create_user_store(store)
     assert [r.id for r in layered_book.observations()] == [r.id for r in book.observations()]
+
+
+def _many_rows(count: int) -> str:
+    return HEADER + "".join(
+        f",Manufacturing,Industrial transformation,Test indicator {n},2020,{n},yuan,yb-2021,t{n}\n"
+        for n in range(count)
+    )
+
+
+def test_a_cancelled_check_ends_with_nothing_planned(layered, tmp_path: Path) -> None:
+    book, store = layered
+    path = _write(tmp_path, _many_rows(3 * PROGRESS_ROWS))
+    assert lines_in_file(path) == 1 + 3 * PROGRESS_ROWS
+    seen: list[int] = []
+    with pytest.raises(ImportCancelled, match="cancelled while checking"):
+        plan_import(book, path, lambda lines: seen.append(lines) or len(seen) < 2)
+    assert seen == [PROGRESS_ROWS, 2 * PROGRESS_ROWS] and not store.exists()
+
+
+def test_a_cancelled_import_leaves_the_user_database_as_it_was(layered, tmp_path: Path) -> None:
+    book, store = layered
+    apply_import(plan_import(book, _write(tmp_path, GOOD)), store)  # an earlier batch that must survive
+    before = _digest(store)
+    plan = plan_import(book, _write(tmp_path, _many_rows(3 * PROGRESS_ROWS)))
+    assert plan.accepted and len(plan.figures) == 3 * PROGRESS_ROWS
+    written: list[int] = []
+    with pytest.raises(ImportCancelled, match="nothing was imported"):
+        apply_import(plan, store, lambda rows: written.append(rows) or rows < 2 * PROGRESS_ROWS)
+    assert written == [PROGRESS_ROWS, 2 * PROGRESS_ROWS]  # it had written figures when it was cancelled
+    assert _digest(store) == before and len(list_batches(store)) == 1
+    apply_import(plan_import(book, _write(tmp_path, _many_rows(3 * PROGRESS_ROWS))), store)  # and can be done again
+    assert [batch.row_count for batch in list_batches(store)] == [2, 3 * PROGRESS_ROWS]

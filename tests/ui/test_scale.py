@@ -1,5 +1,5 @@
-"""At scale (a generated database of 30,000 figures): exports run off the GUI thread and cancel cleanly,
-and long series draw downsampled."""
+"""At scale (a generated database of 30,000 figures): exports and imports run off the GUI thread and cancel
+cleanly, and long series draw downsampled."""
 
 import sys
 import threading
@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QDialog, QFileDialog
 
-from jinshan_desktop.data import exporting
+from jinshan_desktop.data import exporting, importing
 from jinshan_desktop.data.queries import open_fact_book
 from jinshan_desktop.ui import background
+from jinshan_desktop.ui.import_dialogs import ImportPreviewDialog
 from jinshan_desktop.ui.main_window import MainWindow
 from jinshan_desktop.ui.trend_chart import LONG_SERIES, TrendChart
 
@@ -78,3 +79,60 @@ def test_a_long_series_is_drawn_downsampled(qtbot, large_database: Path) -> None
     curves = [item for item in widget.plot.items if hasattr(item, "opts") and "autoDownsample" in item.opts]
     assert curves and curves[0].opts["autoDownsample"] and curves[0].opts["clipToView"]
     book.close()
+
+
+@pytest.fixture(scope="module")
+def yearbook_csv(large_database: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every figure of the large database as an import file: 30,000 figures new to the bundled fact book."""
+    book = open_fact_book(large_database)
+    path = tmp_path_factory.mktemp("yearbook") / "yearbook.csv"
+    exporting.export_table(exporting.observations_table(book), path)
+    book.close()
+    return path
+
+
+@pytest.fixture
+def importing_window(qtbot, database: Path, tmp_path: Path, yearbook_csv: Path, monkeypatch):
+    book = open_fact_book(database, user_store=tmp_path / "user" / "imported.sqlite")
+    window = MainWindow(book, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(yearbook_csv), ""))
+    monkeypatch.setattr(ImportPreviewDialog, "exec", lambda dialog: QDialog.DialogCode.Accepted)
+    yield window
+    book.close()
+
+
+def test_a_large_import_is_checked_and_written_off_the_gui_thread(importing_window: MainWindow, monkeypatch) -> None:
+    threads: dict[str, int] = {}
+    for name in ("plan_import", "apply_import"):
+        original = getattr(importing, name)
+        monkeypatch.setattr(
+            importing,
+            name,
+            lambda *a, _n=name, _f=original, **k: threads.setdefault(_n, threading.get_ident()) and _f(*a, **k),
+        )
+    importing_window.import_action.trigger()
+    assert set(threads) == {"plan_import", "apply_import"}
+    assert threading.get_ident() not in threads.values()
+    assert "Imported 30000 figures" in importing_window.statusBar().currentMessage()
+    assert importing_window.book.info().observation_count > 30_000 > background.BACKGROUND_ROWS
+
+
+@pytest.mark.parametrize("stage", [0, 1], ids=["while checking", "while writing"])
+def test_a_cancelled_large_import_adds_nothing(importing_window: MainWindow, monkeypatch, stage: int) -> None:
+    jobs: list[object] = []
+
+    def cancel_in_stage(job, rows: int) -> bool:
+        if job not in jobs:
+            jobs.append(job)
+        job.cancelled = job.cancelled or jobs.index(job) == stage
+        return not job.cancelled
+
+    monkeypatch.setattr(background._Job, "_progress", cancel_in_stage)
+    before = importing_window.book.info().observation_count
+    importing_window.import_action.trigger()
+    assert len(jobs) == stage + 1  # a check cancelled never reaches the writing
+    assert "Import cancelled; nothing was imported." in importing_window.statusBar().currentMessage()
+    assert importing_window.book.info().observation_count == before
+    store = importing_window.book.user_store
+    assert not store.exists() or importing.list_batches(store) == []
