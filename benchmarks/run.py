@@ -57,6 +57,8 @@ def median_time(action, runs: int) -> float:
 def measure_in_app(database: Path, runs: int) -> dict[str, float]:
     """Runs inside the app process (--measure-app): table, search, chart and export timings, peak memory."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
     from jinshan_desktop.data import exporting
@@ -81,13 +83,15 @@ def measure_in_app(database: Path, runs: int) -> dict[str, float]:
 
     results["first_screen_ms"] = 1000 * median_time(open_tab, runs)
     view = views[-1]
-    results["theme_rows"] = view.model.rowCount()
+    results["theme_rows"] = view.model.match_count
 
-    def scroll_to_end() -> None:
-        view.table.scrollToTop()
+    def scroll_to_end() -> None:  # Ctrl+End: the last figure of the theme, not the last one fetched
+        view.model.set_query(view.model.query)  # back to the first page fetched only
+        view.select_observation_at(0)
         QApplication.processEvents()
-        view.table.scrollToBottom()
+        QTest.keyClick(view.table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
         QApplication.processEvents()
+        assert view.table.currentIndex().row() == view.model.match_count - 1
 
     results["scroll_to_last_row_ms"] = 1000 * median_time(scroll_to_end, runs)
 

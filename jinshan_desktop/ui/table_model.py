@@ -1,8 +1,10 @@
-"""The table of a theme's figures: rows read a page at a time in the order and filter SQL gives them.
+"""The table of a theme's figures: rows fetched lazily, read a page at a time in the order and filter SQL gives.
 
-The model knows the row count from one COUNT and reads only the pages the view asks for (an LRU of a few
-thousand rows), so a theme of a million figures opens, scrolls to its end and sorts without loading it.
-Sorting and filtering are queries, never done on display text.
+One COUNT tells how many figures match. The view is shown the first page and asks for more through
+canFetchMore/fetchMore as the reader scrolls; each fetch doubles the rows shown, so the end of 200,000 rows is
+a dozen fetches away, and Ctrl+End or Find reveal up to a row at once. Revealing costs nothing: a row's data
+is read, a 100-row page at a time (an LRU of at most 50 pages), only when it is painted or asked for. Sorting
+and filtering are queries, never done on display text.
 """
 
 from __future__ import annotations
@@ -54,16 +56,19 @@ class ObservationTableModel(QAbstractTableModel):
         self.book = book
         self.query = TableQuery(theme_id)
         self.theme_total = book.count_observations(self.query)
-        self._count = self.theme_total
+        self.match_count = self.theme_total  # rows matching the query; rowCount() is the rows fetched so far
+        self._fetched = min(self.match_count, self.PAGE_SIZE)
         self._pages: OrderedDict[int, list[ObservationRow]] = OrderedDict()
         self.pages_read = 0  # how many page queries were made (tests and benchmarks look)
+        self.fetches = 0  # how many times the view fetched more rows
 
     # Queries
 
     def set_query(self, query: TableQuery) -> None:
         self.beginResetModel()
         self.query = query
-        self._count = self.book.count_observations(query)
+        self.match_count = self.book.count_observations(query)
+        self._fetched = min(self.match_count, self.PAGE_SIZE)
         self._pages.clear()
         self.endResetModel()
 
@@ -99,10 +104,27 @@ class ObservationTableModel(QAbstractTableModel):
             self._pages.move_to_end(number)
         return page[row - number * self.PAGE_SIZE]
 
+    def fetch_to(self, row: int) -> None:
+        """Make every row up to row (or the last) part of the table: for Find and for Ctrl+End."""
+        last = min(row, self.match_count - 1)
+        if last < self._fetched:
+            return
+        self.beginInsertRows(QModelIndex(), self._fetched, last)
+        self._fetched = last + 1
+        self.endInsertRows()
+
     # Qt's model interface
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else self._count
+        return 0 if parent.isValid() else self._fetched
+
+    def canFetchMore(self, parent: ModelIndex) -> bool:
+        return not parent.isValid() and self._fetched < self.match_count
+
+    def fetchMore(self, parent: ModelIndex) -> None:
+        if self.canFetchMore(parent):
+            self.fetches += 1
+            self.fetch_to(self._fetched + max(self.PAGE_SIZE, self._fetched) - 1)
 
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.HEADERS)
@@ -113,7 +135,7 @@ class ObservationTableModel(QAbstractTableModel):
         return super().headerData(section, orientation, role)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or index.row() >= self._count:
+        if not index.isValid() or index.row() >= self._fetched:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(self.row_at(index.row()), index.column())

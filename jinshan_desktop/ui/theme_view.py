@@ -29,6 +29,16 @@ from jinshan_desktop.ui.trend_chart import TrendChart
 FACT_ROLE = Qt.ItemDataRole.UserRole
 
 
+class FigureTable(QTableView):
+    """Ctrl+End goes to the last figure, not to the last one fetched so far."""
+
+    def moveCursor(self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier) -> QModelIndex:
+        model = self.model()
+        if action == QAbstractItemView.CursorAction.MoveEnd and isinstance(model, ObservationTableModel):
+            model.fetch_to(model.match_count - 1)
+        return super().moveCursor(action, modifiers)
+
+
 class ThemeView(QWidget):
     """Given a theme, shows its figures and facts; the main window makes one per theme."""
 
@@ -64,7 +74,7 @@ class ThemeView(QWidget):
         self.filter_box.setClearButtonEnabled(True)
         self.filter_box.textChanged.connect(self._filter_changed)
 
-        self.table = QTableView()
+        self.table = FigureTable()
         self.table.setModel(self.model)
         # Reading order at first; the indicator is set before sorting is switched on, which sorts by it.
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
@@ -138,7 +148,8 @@ class ThemeView(QWidget):
     # What other parts of the window ask of a view
 
     def row_count(self) -> int:
-        return self.model.rowCount()
+        """Figures matching the topic and filter, fetched into the table or not."""
+        return self.model.match_count
 
     def visible_observation_ids(self) -> list[str]:
         return self.model.all_ids()
@@ -146,8 +157,9 @@ class ThemeView(QWidget):
     def select_observation(self, observation_id: str) -> bool:
         self._reset_filters()
         row = self.model.row_of(observation_id)
-        if row is None or row >= self.model.rowCount() or self.model.row_at(row).id != observation_id:
+        if row is None or row >= self.model.match_count or self.model.row_at(row).id != observation_id:
             return False
+        self.model.fetch_to(row)
         self.select_observation_at(row)
         self.table.scrollTo(self.model.index(row, 0))
         self.table.setFocus()
@@ -208,7 +220,7 @@ class ThemeView(QWidget):
     def _update_count(self) -> None:
         self.count_label.setText(
             self.tr("%1 of %2 figures shown")
-            .replace("%1", str(self.model.rowCount()))
+            .replace("%1", str(self.model.match_count))
             .replace("%2", str(self.model.theme_total))
         )
 

@@ -4,10 +4,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QTableView
 
 from jinshan_desktop.data.queries import FactBook, open_fact_book
 from jinshan_desktop.ui.table_model import ROW_ROLE, ObservationTableModel
+from jinshan_desktop.ui.theme_view import ThemeView
 
 M = ObservationTableModel
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
@@ -74,31 +76,65 @@ def large_book(tmp_path_factory: pytest.TempPathFactory):
     book.close()
 
 
-def test_rows_are_read_a_page_at_a_time(qapp, large_book: FactBook) -> None:
+def test_rows_are_fetched_as_the_view_scrolls_and_read_a_page_at_a_time(qtbot, large_book: FactBook) -> None:
     model = ObservationTableModel(large_book, "manufacturing")
-    assert model.rowCount() > 5_000 and model.pages_read == 0
-    model.index(0, M.COL_VALUE).data()
+    assert model.match_count > 5_000 and model.rowCount() == M.PAGE_SIZE and model.pages_read == 0
+    assert model.canFetchMore(QModelIndex())
+    table = QTableView()
+    qtbot.addWidget(table)
+    table.setModel(model)
+    table.resize(800, 400)
+    table.show()
+    qtbot.waitUntil(lambda: model.pages_read == 1)  # the first screen: one page of one query
+    assert model.fetches == 0
+    for expected in (2 * M.PAGE_SIZE, 4 * M.PAGE_SIZE):
+        table.scrollToBottom()  # reaching the end of what is fetched makes Qt call fetchMore
+        qtbot.waitUntil(lambda expected=expected: model.rowCount() == expected)
+    assert model.fetches == 2 and model.pages_read <= 3  # only the pages that were painted were read
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+    assert model.rowCount() == model.match_count and model.fetches <= 2 + model.match_count.bit_length()
     model.index(model.rowCount() - 1, M.COL_VALUE).data()  # the last row: one more page, not all of them
-    assert model.pages_read == 2
+    assert model.pages_read <= 4
     for row in range(0, model.rowCount(), M.PAGE_SIZE):
         model.row_at(row)
     assert len(model._pages) <= M.MAX_PAGES  # memory stays bounded
 
 
-def test_sorting_by_value_is_right_across_pages(qapp, large_book: FactBook) -> None:
+def test_ctrl_end_goes_to_the_last_figure_not_the_last_fetched(qtbot, large_book: FactBook) -> None:
+    theme = next(t for t in large_book.themes() if t.id == "manufacturing")
+    view = ThemeView(large_book, theme)
+    qtbot.addWidget(view)
+    view.show()
+    view.select_observation_at(0)
+    qtbot.keyClick(view.table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    assert view.table.currentIndex().row() == view.model.match_count - 1 == view.model.rowCount() - 1
+    assert view.model.pages_read <= 3
+    assert f"{view.model.match_count} of {view.model.match_count} figures" in view.count_label.text()
+
+
+def test_sorting_by_value_is_right_across_fetched_pages(qapp, large_book: FactBook) -> None:
     model = ObservationTableModel(large_book, "rural")
+    model.fetchMore(QModelIndex())
+    model.fetchMore(QModelIndex())
     model.sort(M.COL_VALUE, Qt.SortOrder.AscendingOrder)
+    assert model.rowCount() == M.PAGE_SIZE  # a new order starts again from its first page
+    model.fetch_to(model.match_count)
     values = [model.row_at(row).value for row in range(model.rowCount())]
-    assert values == sorted(values)
+    assert values == sorted(values) and len(values) == model.match_count > 10 * M.PAGE_SIZE
     assert model.pages_read == -(-model.rowCount() // M.PAGE_SIZE)
     model.sort(M.COL_VALUE, Qt.SortOrder.DescendingOrder)
-    assert [model.row_at(r).value for r in (0, M.PAGE_SIZE - 1, M.PAGE_SIZE, model.rowCount() - 1)] == sorted(
+    assert [model.row_at(r).value for r in (0, M.PAGE_SIZE - 1, M.PAGE_SIZE, model.match_count - 1)] == sorted(
         [values[-1], values[-M.PAGE_SIZE], values[-M.PAGE_SIZE - 1], values[0]], reverse=True
     )
 
 
-def test_find_lands_on_the_right_row_in_a_sorted_large_table(qapp, large_book: FactBook) -> None:
-    model = ObservationTableModel(large_book, "manufacturing")
-    model.sort(M.COL_VALUE, Qt.SortOrder.DescendingOrder)
-    target = model.row_at(4_321).id
-    assert model.row_of(target) == 4_321
+def test_find_lands_on_the_right_row_in_a_sorted_large_table(qtbot, large_book: FactBook) -> None:
+    theme = next(t for t in large_book.themes() if t.id == "manufacturing")
+    view = ThemeView(large_book, theme)
+    qtbot.addWidget(view)
+    view.model.sort(M.COL_VALUE, Qt.SortOrder.DescendingOrder)
+    target = view.model.row_at(4_321).id
+    assert view.model.row_of(target) == 4_321 and view.model.rowCount() < 4_321
+    assert view.select_observation(target)  # fetches the rows up to it, reading one page
+    assert view.table.currentIndex().row() == 4_321 and view.table.currentIndex().data(ROW_ROLE).id == target
