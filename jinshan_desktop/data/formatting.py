@@ -39,6 +39,11 @@ def plain_number(value: float, decimals: int) -> str:
     return f"{value:.{decimals}f}"
 
 
+def format_count(count: int, language: str = "en") -> str:
+    """A count of rows or figures, grouped in the reader's convention (1,000,091)."""
+    return format_number(count, 0, language)
+
+
 def format_number(value: float | Decimal, decimals: int, language: str = "en", *, trim: bool = False) -> str:
     """Grouped in the reader's convention; `trim` drops trailing zeros (for restated Chinese magnitudes)."""
     number = value if isinstance(value, Decimal) else Decimal(plain_number(value, decimals))

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMainWindow, Q
 
 from jinshan_desktop import APP_NAME, __version__
 from jinshan_desktop.data import exporting, importing
+from jinshan_desktop.data.formatting import format_count
 from jinshan_desktop.data.languages import LANGUAGE_NAMES
 from jinshan_desktop.data.progress import Progress
 from jinshan_desktop.data.queries import FactBook, SearchHit, ThemeInfo
@@ -89,9 +90,9 @@ class MainWindow(QMainWindow):
         info = self.book.info()
         self.statusBar().showMessage(
             self.tr("%1 figures · %2 facts · %3 sources · data as of %4")
-            .replace("%1", str(info.observation_count))
-            .replace("%2", str(info.fact_count))
-            .replace("%3", str(info.source_count))
+            .replace("%1", self._count(info.observation_count))
+            .replace("%2", self._count(info.fact_count))
+            .replace("%3", self._count(info.source_count))
             .replace("%4", info.data_vintage)
         )
 
@@ -119,6 +120,9 @@ class MainWindow(QMainWindow):
         """The view of a theme, built now if its tab has not been shown yet."""
         self._tab_shown(self.tab_of_theme[theme_id])
         return self._views[theme_id]
+
+    def _count(self, count: int) -> str:
+        return format_count(count, self.language)
 
     def set_language(self, language: str) -> None:
         """Switch live: translators, data names and numbers change; tab, selection and filter stay."""
@@ -275,7 +279,7 @@ class MainWindow(QMainWindow):
 
     def _run_export(self, total: int, work: Callable[[Progress], object]) -> object | None:
         """Run an export (off the GUI thread when large); None when it was cancelled or failed, as said."""
-        label = self.tr("Exporting %1 rows…").replace("%1", str(total))
+        label = self.tr("Exporting %1 rows…").replace("%1", self._count(total))
         try:
             return run_with_progress(self, label, total, work) or True
         except exporting.ExportCancelled:
@@ -301,7 +305,7 @@ class MainWindow(QMainWindow):
             return
         self._remember_folder(path.parent)
         self.statusBar().showMessage(
-            self.tr("Exported %1 rows to %2").replace("%1", str(total)).replace("%2", str(path))
+            self.tr("Exported %1 rows to %2").replace("%1", self._count(total)).replace("%2", str(path))
         )
 
     def export_all_tables(self) -> None:
@@ -379,7 +383,7 @@ class MainWindow(QMainWindow):
             return
         store = self.book.user_store
         assert store is not None
-        label = self.tr("Importing %1 figures…").replace("%1", str(len(plan.figures)))
+        label = self.tr("Importing %1 figures…").replace("%1", self._count(len(plan.figures)))
         try:
             batch = run_with_progress(self, label, len(plan.figures), lambda p: importing.apply_import(plan, store, p))
         except importing.ImportCancelled:
@@ -391,7 +395,9 @@ class MainWindow(QMainWindow):
             return
         self.refresh()
         self.statusBar().showMessage(
-            self.tr("Imported %1 figures as batch %2").replace("%1", str(len(plan.figures))).replace("%2", str(batch))
+            self.tr("Imported %1 figures as batch %2")
+            .replace("%1", self._count(len(plan.figures)))
+            .replace("%2", str(batch))
         )
 
     def show_batches(self) -> None:
@@ -441,9 +447,9 @@ class MainWindow(QMainWindow):
             .replace("%1", APP_NAME)
             .replace("%2", __version__)
             .replace("%3", info.data_vintage)
-            .replace("%4", str(info.observation_count))
-            .replace("%5", str(info.fact_count))
-            .replace("%6", str(info.source_count))
+            .replace("%4", self._count(info.observation_count))
+            .replace("%5", self._count(info.fact_count))
+            .replace("%6", self._count(info.source_count))
             .replace("%7", str(self.book.path))
             .replace("%8", str(user_log_dir())),
         )

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from jinshan_desktop.data.exporting import rows_as_tsv
+from jinshan_desktop.data.formatting import format_count
 from jinshan_desktop.data.queries import FactBook, ThemeInfo
 from jinshan_desktop.ui.detail_text import fact_html, observation_html
 from jinshan_desktop.ui.table_model import ROW_ROLE, ObservationTableModel
@@ -34,8 +35,10 @@ class FigureTable(QTableView):
 
     def moveCursor(self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier) -> QModelIndex:
         model = self.model()
-        if action == QAbstractItemView.CursorAction.MoveEnd and isinstance(model, ObservationTableModel):
+        end = action == QAbstractItemView.CursorAction.MoveEnd
+        if end and isinstance(model, ObservationTableModel) and model.rowCount() < model.match_count:
             model.fetch_to(model.match_count - 1)
+            self.doItemsLayout()  # the scroll range must know the new rows before Qt scrolls to the last
         return super().moveCursor(action, modifiers)
 
 
@@ -220,8 +223,8 @@ class ThemeView(QWidget):
     def _update_count(self) -> None:
         self.count_label.setText(
             self.tr("%1 of %2 figures shown")
-            .replace("%1", str(self.model.match_count))
-            .replace("%2", str(self.model.theme_total))
+            .replace("%1", format_count(self.model.match_count, self.book.language))
+            .replace("%2", format_count(self.model.theme_total, self.book.language))
         )
 
     def _fill_facts(self, topic_id: str | None = None) -> None:

@@ -26,6 +26,11 @@ SOURCE = QT_TRANSLATE_NOOP("TrendChart", "Source: %1")
 NOT_ANNUAL = QT_TRANSLATE_NOOP("TrendChart", "%1 (%2) is not for a full year and is not drawn")
 OTHER_UNIT = QT_TRANSLATE_NOOP("TrendChart", "%1 (%2) is in another currency or unit and is not drawn")
 DERIVED_LEGEND = QT_TRANSLATE_NOOP("TrendChart", "Hollow markers and dashed lines: derived figures")
+MORE_SOURCES = QT_TRANSLATE_NOOP("TrendChart", "%1 and %2 more (each figure's source is in the table)")
+MORE_LEFT_OUT = QT_TRANSLATE_NOOP(
+    "TrendChart", "%1 more figures are not drawn (not for a full year, or in another unit)"
+)
+MAX_LISTED = 6  # sources or left-out figures named under a chart; the rest are counted, so the plot keeps its room
 
 
 def _wrapped(text: str, width: int) -> str:
@@ -77,10 +82,17 @@ class TrendChart(QWidget):
         title = chart.title
         if chart.compared:
             title = self._tr(COMPARED).replace("%1", chart.title)
-        notes = [self._tr(SOURCE).replace("%1", "; ".join(chart.citations))]
-        for item in chart.left_out:
+        citations = "; ".join(chart.citations[:MAX_LISTED])
+        if len(chart.citations) > MAX_LISTED:
+            citations = (
+                self._tr(MORE_SOURCES).replace("%1", citations).replace("%2", str(len(chart.citations) - MAX_LISTED))
+            )
+        notes = [self._tr(SOURCE).replace("%1", citations)]
+        for item in chart.left_out[: MAX_LISTED // 2]:
             reason = self._tr(NOT_ANNUAL if item.reason == "not_annual" else OTHER_UNIT)
             notes.append(reason.replace("%1", item.label).replace("%2", item.value_text))
+        if len(chart.left_out) > MAX_LISTED // 2:
+            notes.append(self._tr(MORE_LEFT_OUT).replace("%1", str(len(chart.left_out) - MAX_LISTED // 2)))
         if any(point.derived for point in chart.points):
             notes.append(self._tr(DERIVED_LEGEND))
         self._label_texts = (title, notes)

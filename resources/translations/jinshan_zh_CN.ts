@@ -694,5 +694,13 @@ The details are in the log file; the window stays open.</source>
         <source>Hollow markers and dashed lines: derived figures</source>
         <translation>空心标记和虚线：推算数据</translation>
     </message>
+    <message>
+        <source>%1 and %2 more (each figure&apos;s source is in the table)</source>
+        <translation>%1 等，另有 %2 个（各项数据的来源见表格）</translation>
+    </message>
+    <message>
+        <source>%1 more figures are not drawn (not for a full year, or in another unit)</source>
+        <translation>另有 %1 项数据未绘出（非全年数据，或单位不同）</translation>
+    </message>
 </context>
 </TS>

@@ -14,7 +14,7 @@ from jinshan_desktop.data.queries import open_fact_book
 from jinshan_desktop.ui import background
 from jinshan_desktop.ui.import_dialogs import ImportPreviewDialog
 from jinshan_desktop.ui.main_window import MainWindow
-from jinshan_desktop.ui.trend_chart import LONG_SERIES, TrendChart
+from jinshan_desktop.ui.trend_chart import LONG_SERIES, MAX_LISTED, TrendChart
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 
@@ -78,6 +78,11 @@ def test_a_long_series_is_drawn_downsampled(qtbot, large_database: Path) -> None
     widget.show_chart(chart)
     curves = [item for item in widget.plot.items if hasattr(item, "opts") and "autoDownsample" in item.opts]
     assert curves and curves[0].opts["autoDownsample"] and curves[0].opts["clipToView"]
+    # A series gathered from many tables names a few and counts the rest, so the plot keeps its room.
+    assert len(chart.citations) > MAX_LISTED
+    shown = widget.source_label.text.replace("<br>", " ")
+    assert chart.citations[MAX_LISTED - 1] in shown and chart.citations[MAX_LISTED] not in shown
+    assert f"and {len(chart.citations) - MAX_LISTED} more" in shown
     book.close()
 
 
@@ -114,7 +119,7 @@ def test_a_large_import_is_checked_and_written_off_the_gui_thread(importing_wind
     importing_window.import_action.trigger()
     assert set(threads) == {"plan_import", "apply_import"}
     assert threading.get_ident() not in threads.values()
-    assert "Imported 30000 figures" in importing_window.statusBar().currentMessage()
+    assert "Imported 30,000 figures" in importing_window.statusBar().currentMessage()
     assert importing_window.book.info().observation_count > 30_000 > background.BACKGROUND_ROWS
 
 

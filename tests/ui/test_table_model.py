@@ -109,8 +109,9 @@ def test_ctrl_end_goes_to_the_last_figure_not_the_last_fetched(qtbot, large_book
     view.select_observation_at(0)
     qtbot.keyClick(view.table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
     assert view.table.currentIndex().row() == view.model.match_count - 1 == view.model.rowCount() - 1
+    assert view.table.viewport().rect().intersects(view.table.visualRect(view.table.currentIndex()))  # scrolled
     assert view.model.pages_read <= 3
-    assert f"{view.model.match_count} of {view.model.match_count} figures" in view.count_label.text()
+    assert f"{view.model.match_count:,} of {view.model.match_count:,} figures" in view.count_label.text()
 
 
 def test_sorting_by_value_is_right_across_fetched_pages(qapp, large_book: FactBook) -> None:
