@@ -6,7 +6,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QDialog, QFileDialog
 
 from jinshan_desktop.data import exporting, importing
@@ -141,3 +141,21 @@ def test_a_cancelled_large_import_adds_nothing(importing_window: MainWindow, mon
     assert importing_window.book.info().observation_count == before
     store = importing_window.book.user_store
     assert not store.exists() or importing.list_batches(store) == []
+
+
+def test_the_window_keeps_handling_events_while_work_runs_in_the_background(qtbot, window: MainWindow) -> None:
+    """The work can only finish after a timer of the GUI thread has fired: proof the window's loop kept running."""
+    ticked = threading.Event()
+    timer = QTimer(window)
+    timer.timeout.connect(ticked.set)
+    timer.start(10)
+
+    def work(progress) -> str:
+        for rows in range(1_000):  # ten seconds at most: run on the GUI thread, it would wait for nothing
+            if ticked.wait(0.01):
+                return "done"
+            progress(rows)
+        return "the GUI thread was blocked"
+
+    assert background.run_with_progress(window, "waiting", background.BACKGROUND_ROWS, work) == "done"
+    timer.stop()
