@@ -11,7 +11,7 @@ from textwrap import shorten
 from typing import Any, Literal, TypeVarTuple
 from urllib.parse import quote
 
-from sqlalchemy import Select, case, create_engine, func, literal, literal_column, or_, select
+from sqlalchemy import Select, String, case, cast, create_engine, func, literal, literal_column, or_, select
 from sqlalchemy.engine import Engine, Row
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
@@ -599,8 +599,8 @@ class FactBook:
     ) -> Iterator[list[ExportRecord]]:
         """Chunks of rows ready for CSV, in the table's order (or all figures): (id, theme, topic, indicator,
         entity, period, period_kind, year, value, unit, qualifier, derived, formula, provisional, source,
-        locator, note). SQL does the work a million rows would make slow in Python: the value at its published
-        precision and the formula-injection guard on text cells (never on the value)."""
+        locator, note), every cell text. SQL does the work a million rows would make slow in Python: the value at
+        its published precision and the formula-injection guard on text cells (never on the value)."""
         o, i, t, th, u, e = (
             schema.Observation,
             schema.Indicator,
@@ -612,23 +612,29 @@ class FactBook:
         text = _guarded
         statement = (
             select(
-                text(o.id),
-                text(self._localised(th.name_en, th.name_zh_hans, th.name_zh_hant)),
-                text(self._localised(t.name_en, t.name_zh_hans, t.name_zh_hant)),
-                text(self._localised(i.name_en, i.name_zh_hans, i.name_zh_hant)),
-                text(self._localised(e.name_en, e.name_zh_hans, e.name_zh_hant)),
-                text(self._localised(o.period_label, o.period_label_zh_hans, o.period_label_zh_hant)),
-                o.period_kind,
-                o.period_year,
-                func.printf("%.*f", o.decimals, o.value),
-                text(self._localised(u.name_en, u.name_zh_hans, u.name_zh_hant)),
-                o.qualifier,
-                case((o.derived, yes), else_=no),
-                text(o.formula),
-                case((o.provisional, yes), else_=no),
-                text(o.source_id),
-                text(o.locator),
-                text(o.note),
+                *(
+                    # Text only, NULL as '': the exporter joins plain rows into CSV itself, fast.
+                    func.coalesce(column, "")
+                    for column in (
+                        text(o.id),
+                        text(self._localised(th.name_en, th.name_zh_hans, th.name_zh_hant)),
+                        text(self._localised(t.name_en, t.name_zh_hans, t.name_zh_hant)),
+                        text(self._localised(i.name_en, i.name_zh_hans, i.name_zh_hant)),
+                        text(self._localised(e.name_en, e.name_zh_hans, e.name_zh_hant)),
+                        text(self._localised(o.period_label, o.period_label_zh_hans, o.period_label_zh_hant)),
+                        o.period_kind,
+                        cast(o.period_year, String),
+                        func.printf("%.*f", o.decimals, o.value),
+                        text(self._localised(u.name_en, u.name_zh_hans, u.name_zh_hant)),
+                        o.qualifier,
+                        case((o.derived, yes), else_=no),
+                        text(o.formula),
+                        case((o.provisional, yes), else_=no),
+                        text(o.source_id),
+                        text(o.locator),
+                        text(o.note),
+                    )
+                )
             )
             .join(i, o.indicator_id == i.id)
             .join(t, i.topic_id == t.id)

@@ -3,10 +3,13 @@ import io
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from jinshan_desktop.data.exporting import (
     ExportError,
     Table,
+    csv_text,
     export_all,
     export_table,
     observations_table,
@@ -103,3 +106,25 @@ def test_export_all_writes_every_table_and_a_readme(book: FactBook, tmp_path: Pa
 
 def test_tsv_for_the_clipboard() -> None:
     assert rows_as_tsv(["a", "b"], [["1", "x\ty"]]) == 'a\tb\n1\t"x\ty"\n'
+
+
+def _csv_module(rows: list[list[str]]) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(rows)
+    return buffer.getvalue()
+
+
+_FIELDS = st.text(alphabet=st.sampled_from(list("ab ,\"\r\n\x1e\x1f='é金")), max_size=6)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(1, 5).flatmap(lambda width: st.lists(st.lists(_FIELDS, min_size=width, max_size=width))))
+def test_fast_csv_text_is_exactly_what_the_csv_module_writes(rows: list[list[str]]) -> None:
+    assert csv_text(rows) == _csv_module(rows)
+
+
+def test_fast_csv_text_takes_the_quick_path_for_plain_rows_and_the_careful_one_per_row() -> None:
+    plain = [["a", "b"], ["c", ""]]
+    assert csv_text(plain) == "a,b\r\nc,\r\n"
+    mixed = [["a", "b"], ["c,d", 'say "hi"'], ["x\x1fy", "z"]]
+    assert csv_text(mixed) == _csv_module(mixed) == 'a,b\r\n"c,d","say ""hi"""\r\nx\x1fy,z\r\n'
