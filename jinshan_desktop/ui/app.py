@@ -11,7 +11,6 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QFontMetrics, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -22,6 +21,7 @@ from jinshan_desktop.data.queries import FactBook, FactBookError
 from jinshan_desktop.paths import resource, user_config_dir
 from jinshan_desktop.ui.language import register_bundled_fonts, system_language
 from jinshan_desktop.ui.main_window import MainWindow
+from jinshan_desktop.ui.trend_chart import load_pyqtgraph
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +37,6 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setWindowIcon(QIcon(str(resource("icons", "jinshan-desktop.svg"))))
     app.setStyle("Fusion")  # one light look on every platform, matching the chart colours
     app.setPalette(app.style().standardPalette())
-    pg.setConfigOptions(antialias=True, background="w", foreground="k")
     register_bundled_fonts()
     return app
 
@@ -77,14 +76,22 @@ def _dispose(window: MainWindow) -> None:
     gc.collect()
 
 
-class _FirstPaintProbe(QObject):
-    """Says "window painted" and quits on the window's first paint: how benchmarks time start-up."""
+class _AfterFirstPaint(QObject):
+    """Runs work once the window has painted for the first time: what the reader need not wait for.
+    With announce it prints "window painted" at that moment, which is how benchmarks time start-up."""
+
+    def __init__(self, work: list[Callable[[], object]], announce: bool, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.work = work
+        self.announce = announce
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
-            print("window painted", flush=True)
-            QTimer.singleShot(0, QApplication.quit)
+            if self.announce:
+                print("window painted", flush=True)
             QApplication.instance().removeEventFilter(self)
+            for step in self.work:
+                QTimer.singleShot(0, step)
         return False
 
 
@@ -106,9 +113,11 @@ def run_gui(book: FactBook, exit_after_paint: bool = False, language: str | None
         log.error("cannot show the window: %s", error)
         QMessageBox.critical(None, APP_NAME, str(error))
         return 2
-    probe = _FirstPaintProbe(window)
-    if exit_after_paint:
-        app.installEventFilter(probe)  # the first paint of any widget of the window
+    # The first paint of any widget of the window; then pyqtgraph is imported, so the first chart is quick.
+    after_paint = _AfterFirstPaint(
+        [QApplication.quit] if exit_after_paint else [load_pyqtgraph], exit_after_paint, window
+    )
+    app.installEventFilter(after_paint)
     window.show()
     window.check_integrity_in_background()
     status = app.exec()

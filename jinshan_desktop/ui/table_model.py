@@ -149,4 +149,7 @@ class ObservationTableModel(QAbstractTableModel):
         return None
 
     def _display(self, row: ObservationRow, column: int) -> str:
-        return (row.topic, row.indicator, row.period_label, row.value_text, status_text(row), row.citation)[column]
+        # Only the asked column: a screen asks for a few hundred cells, and a translated status costs a lookup.
+        if column == self.COL_STATUS:
+            return status_text(row)
+        return (row.topic, row.indicator, row.period_label, row.value_text, "", row.citation)[column]

@@ -5,13 +5,13 @@ from __future__ import annotations
 import textwrap
 from html import escape
 from pathlib import Path
+from typing import Any
 
-import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QRect, Qt
 from PySide6.QtCore import QCoreApplication as Core
 from PySide6.QtGui import QColor, QPainter, QPalette, QResizeEvent
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from jinshan_desktop.data.exporting import atomic_target
 from jinshan_desktop.data.queries import Chart
@@ -39,6 +39,19 @@ def _wrapped(text: str, width: int) -> str:
 
 LONG_SERIES = 60  # above this a line is drawn downsampled, without a marker and label per point
 
+pg: Any = None  # pyqtgraph (with numpy), imported for the first chart: the window paints without it
+
+
+def load_pyqtgraph() -> Any:
+    """Import and configure pyqtgraph once; the app calls it when idle after the first paint."""
+    global pg
+    if pg is None:
+        import pyqtgraph
+
+        pyqtgraph.setConfigOptions(antialias=True, background="w", foreground="k")
+        pg = pyqtgraph
+    return pg
+
 
 class TrendChart(QWidget):
     """Shows one Chart; the title and the source are part of the scene, so exports carry them."""
@@ -46,15 +59,30 @@ class TrendChart(QWidget):
     def __init__(self, parent: QWidget | None = None, *, english: bool = False) -> None:
         super().__init__(parent)
         self._english = english  # an English image from a Chinese window: its words stay untranslated
-        background = self.palette().color(QPalette.ColorRole.Base)
-        text = self.palette().color(QPalette.ColorRole.Text)
-        self._text_color = text
-        self.canvas = pg.GraphicsLayoutWidget()
-        self.canvas.setBackground(background)
-        self.canvas.setMinimumHeight(260)
-        self.title_label = self.canvas.addLabel("", row=0, col=0, size="11pt", bold=True, color=text)
-        self.plot = self.canvas.addPlot(row=1, col=0)
-        self.source_label = self.canvas.addLabel("", row=2, col=0, size="8pt", color=MUTED, justify="left")
+        self._text_color = self.palette().color(QPalette.ColorRole.Text)
+        # Until a figure is chosen a label stands in: the pyqtgraph scene is built on the first chart, so
+        # opening a tab does not pay for axes nobody sees.
+        self.placeholder = QLabel(f"<b>{escape(self._tr(NO_CHART))}</b>")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setMinimumHeight(260)
+        self.placeholder.setAutoFillBackground(True)
+        self.placeholder.setBackgroundRole(QPalette.ColorRole.Base)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.addWidget(self.placeholder)
+        self.canvas: pg.GraphicsLayoutWidget | None = None
+        self.chart: Chart | None = None
+        self._label_texts: tuple[str, list[str]] = ("", [])
+
+    def _build_canvas(self) -> pg.GraphicsLayoutWidget:
+        load_pyqtgraph()
+        text = self._text_color
+        canvas = pg.GraphicsLayoutWidget()
+        canvas.setBackground(self.palette().color(QPalette.ColorRole.Base))
+        canvas.setMinimumHeight(260)
+        self.title_label = canvas.addLabel("", row=0, col=0, size="11pt", bold=True, color=text)
+        self.plot = canvas.addPlot(row=1, col=0)
+        self.source_label = canvas.addLabel("", row=2, col=0, size="8pt", color=MUTED, justify="left")
         self.plot.setMenuEnabled(False)
         self.plot.hideButtons()
         self.plot.setMouseEnabled(x=False, y=False)
@@ -63,22 +91,21 @@ class TrendChart(QWidget):
             axis = self.plot.getAxis(name)
             axis.setPen(pg.mkPen(MUTED))
             axis.setTextPen(pg.mkPen(text))
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.canvas)
-        self.chart: Chart | None = None
-        self._label_texts: tuple[str, list[str]] = ("", [])
-        self.show_chart(None)
+        self._layout.addWidget(canvas)
+        return canvas
 
     def show_chart(self, chart: Chart | None) -> None:
         self.chart = chart
-        self.plot.clear()
         if chart is None:
-            self._label_texts = (self._tr(NO_CHART), [])
-            self._apply_labels()
-            self.plot.getAxis("left").setLabel("")
-            self.plot.getAxis("bottom").setLabel("")
+            if self.canvas is not None:
+                self.canvas.hide()
+            self.placeholder.show()
             return
+        if self.canvas is None:
+            self.canvas = self._build_canvas()
+        self.placeholder.hide()
+        self.canvas.show()
+        self.plot.clear()
         title = chart.title
         if chart.compared:
             title = self._tr(COMPARED).replace("%1", chart.title)
@@ -107,8 +134,10 @@ class TrendChart(QWidget):
 
     def _apply_labels(self) -> None:
         """Title and source wrapped to the chart's width: pyqtgraph labels do not wrap by themselves."""
+        if self.canvas is None:
+            return
         title, notes = self._label_texts
-        width = max(self.canvas.width(), 240)
+        width = max(self.width(), 240)  # the canvas fills the widget, and is not laid out yet when new
         self.title_label.setText(_wrapped(title, width // 10))
         self.source_label.setText("<br>".join(_wrapped(note, width // 6) for note in notes))
 

@@ -164,3 +164,33 @@ def test_a_command_reads_every_page_before_it_works(damaged_database: Path, tmp_
     result = run("--db", str(damaged_database), "export", "--out", str(tmp_path / "x"))
     assert result.returncode == 2 and "is damaged (SQLite reports" in result.stderr
     assert not (tmp_path / "x").exists()
+
+
+PAINT_THEN_REPORT_MODULES = textwrap.dedent(
+    """
+    import sys
+    from jinshan_desktop.cli import main
+    status = main(sys.argv[1:])
+    print("pyqtgraph loaded:", "pyqtgraph" in sys.modules)
+    sys.exit(status)
+    """
+)
+
+
+def test_the_window_paints_before_pyqtgraph_is_imported(database: Path) -> None:
+    """pyqtgraph and numpy wait for the first chart (or the first idle moment): start-up does without them."""
+    result = run("--db", str(database), "--exit-after-paint", code=PAINT_THEN_REPORT_MODULES)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["window painted", "pyqtgraph loaded: False"]
+
+
+def test_a_chart_brings_pyqtgraph_in(qtbot, book: FactBook) -> None:
+    from jinshan_desktop.ui.trend_chart import TrendChart
+
+    chart = TrendChart()
+    qtbot.addWidget(chart)
+    assert chart.canvas is None and chart.placeholder.isVisibleTo(chart)
+    chart.show_chart(book.chart_for("rural-income-2019"))
+    assert chart.canvas is not None and not chart.placeholder.isVisibleTo(chart)
+    chart.show_chart(None)
+    assert chart.placeholder.isVisibleTo(chart) and not chart.canvas.isVisibleTo(chart)
