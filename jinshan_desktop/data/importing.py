@@ -45,11 +45,16 @@ def _cancel(action: str) -> ImportCancelled:
     return ImportCancelled(f"The import was cancelled while {action}; nothing was imported.")
 
 
+def _read_head(path: Path) -> bytes:
+    """The file up to one byte past the size limit: enough to refuse a huge file without reading it whole."""
+    with Path(path).open("rb") as handle:
+        return handle.read(MAX_FILE_BYTES + 1)
+
+
 def lines_in_file(path: Path) -> int:
     """How many lines a file has (an upper bound on its rows), to size a progress bar before checking it."""
     try:
-        with Path(path).open("rb") as handle:
-            return sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
+        return _read_head(path).count(b"\n")
     except OSError:
         return 0
 
@@ -135,7 +140,7 @@ def plan_import(book: FactBook, path: Path, progress: Progress = never_cancelled
     """Read and check a file; progress is told the lines checked, and ImportCancelled ends a cancelled check."""
     plan = ImportPlan(Path(path).name)
     try:
-        raw = Path(path).read_bytes()
+        raw = _read_head(path)
     except OSError as error:
         plan.problems.append(
             Problem(

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from jinshan_desktop.data import schema
+from jinshan_desktop.data import importing, schema
 from jinshan_desktop.data.exporting import export_all
 from jinshan_desktop.data.importing import (
     PROGRESS_ROWS,
@@ -235,3 +235,15 @@ def test_a_cancelled_import_leaves_the_user_database_as_it_was(layered, tmp_path
     assert _digest(store) == before and len(list_batches(store)) == 1
     apply_import(plan_import(book, _write(tmp_path, _many_rows(3 * PROGRESS_ROWS))), store)  # and can be done again
     assert [batch.row_count for batch in list_batches(store)] == [2, 3 * PROGRESS_ROWS]
+
+
+def test_a_file_over_the_size_limit_is_refused_after_reading_only_the_limit(
+    layered, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    book, store = layered
+    path = _write(tmp_path, _many_rows(50))
+    limit = len(GOOD.encode())
+    monkeypatch.setattr(importing, "MAX_FILE_BYTES", limit)
+    plan = plan_import(book, path)
+    assert not plan.accepted and "larger than" in plan.summary()[1] and not store.exists()
+    assert lines_in_file(path) == path.read_bytes()[: limit + 1].count(b"\n") < 51
