@@ -370,22 +370,19 @@ class MainWindow(QMainWindow):
         if not name:
             return
         path = Path(name)
-        label = self.tr("Checking %1…").replace("%1", path.name)
-        try:
-            plan = run_with_progress(
-                self, label, importing.lines_in_file(path), lambda p: importing.plan_import(self.book, path, p)
-            )
-        except importing.ImportCancelled:
-            self.statusBar().showMessage(self.tr("Import cancelled; nothing was imported."))
-            return
-        preview = ImportPreviewDialog(plan, self)
-        if preview.exec() != QDialog.DialogCode.Accepted:
-            return
         store = self.book.user_store
         assert store is not None
-        label = self.tr("Importing %1 figures…").replace("%1", self._count(len(plan.figures)))
-        try:
-            batch = run_with_progress(self, label, len(plan.figures), lambda p: importing.apply_import(plan, store, p))
+        try:  # a cancel while checking or while writing leaves nothing imported
+            checking = self.tr("Checking %1…").replace("%1", path.name)
+            plan = run_with_progress(
+                self, checking, importing.lines_in_file(path), lambda p: importing.plan_import(self.book, path, p)
+            )
+            if ImportPreviewDialog(plan, self).exec() != QDialog.DialogCode.Accepted:
+                return
+            writing = self.tr("Importing %1 figures…").replace("%1", self._count(len(plan.figures)))
+            batch = run_with_progress(
+                self, writing, len(plan.figures), lambda p: importing.apply_import(plan, store, p)
+            )
         except importing.ImportCancelled:
             self.statusBar().showMessage(self.tr("Import cancelled; nothing was imported."))
             return
