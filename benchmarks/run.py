@@ -106,16 +106,13 @@ def measure_in_app(database: Path, runs: int) -> dict[str, float]:
 
     results["sort_by_value_ms"] = 1000 * median_time(sort_by_value, runs)
     results["search_ms"] = 1000 * median_time(lambda: book.search("Synthetic indicator 4321"), runs)
-    longest = (
-        book.session()
-        .execute(
+    with book.reading().store.engine.connect() as connection:
+        longest = connection.execute(
             __import__("sqlalchemy").text(
                 "SELECT id FROM observations WHERE indicator_id = (SELECT indicator_id FROM observations"
                 " GROUP BY indicator_id ORDER BY count(*) DESC LIMIT 1) LIMIT 1"
             )
-        )
-        .scalar_one()
-    )
+        ).scalar_one()
     chart = TrendChart()
     chart.resize(600, 400)
     chart.show()

@@ -196,74 +196,92 @@ def _object_for(
     position: int,
     placement: dict[str, tuple[str, str]],
 ) -> schema.Base:
-    if name == "sources.csv":
-        return schema.Source(
-            id=row["id"],
-            title=row["title"],
-            publisher=row["publisher"],
-            published=_optional(row["published"]),
-            address=_optional(row["address"]),
-            grade=row["grade"],
-            locators=row["locators"],
-            contributed=row["contributed"],
-            position=position,
-            batch_id=None,
-        )
-    if name == "themes.csv":
-        return schema.Theme(
-            id=row["id"],
-            position=int(row["position"]),
-            name_en=row["name_en"],
-            role_en=row["role_en"],
-            **_chinese("name", row["name_zh"]),
-        )
-    if name == "topics.csv":
-        known("themes.csv", "theme", row["theme_id"], where)
-        return schema.Topic(
-            id=row["id"],
-            theme_id=row["theme_id"],
-            position=int(row["position"]),
-            name_en=row["name_en"],
-            **_chinese("name", row["name_zh"]),
-        )
-    if name == "units.csv":
-        return schema.Unit(
-            id=row["id"],
-            name_en=row["name_en"],
-            dimension=row["dimension"],
-            scale=float(row["scale"]),
-            **_chinese("name", row["name_zh"]),
-        )
-    if name == "entities.csv":
-        known("themes.csv", "theme", row["theme_id"], where)
-        return schema.Entity(
-            id=row["id"],
-            kind=row["kind"],
-            name_en=row["name_en"],
-            **_chinese("name", row["name_zh"]),
-            theme_id=row["theme_id"],
-            description_en=row["description_en"],
-        )
-    if name == "indicators.csv":
-        known("topics.csv", "topic", row["topic_id"], where)
-        known("units.csv", "unit", row["unit_id"], where)
-        if row["entity_id"]:
-            known("entities.csv", "entity", row["entity_id"], where)
-        return schema.Indicator(
-            id=row["id"],
-            topic_id=row["topic_id"],
-            name_en=row["name_en"],
-            unit_id=row["unit_id"],
-            compare_group=_optional(row["compare_group"]),
-            entity_id=_optional(row["entity_id"]),
-            description_en=row["description_en"],
-            **_chinese("name", row["name_zh"]),
-            batch_id=None,
-        )
     if name == "observations.csv":
         return _observation(row, where, known, position, placement)
-    if name == "labels.csv":
-        return schema.Label(id=row["id"], text_en=row["en"], **_chinese("text", row["zh"]))
+    return _BUILDERS[name](row, where, known, position)
+
+
+def _source(row: dict[str, str], where: str, known: Any, position: int) -> schema.Base:
+    return schema.Source(
+        id=row["id"],
+        title=row["title"],
+        publisher=row["publisher"],
+        published=_optional(row["published"]),
+        address=_optional(row["address"]),
+        grade=row["grade"],
+        locators=row["locators"],
+        contributed=row["contributed"],
+        position=position,
+        batch_id=None,
+    )
+
+
+def _theme(row: dict[str, str], where: str, known: Any, position: int) -> schema.Base:
+    return schema.Theme(
+        id=row["id"],
+        position=int(row["position"]),
+        name_en=row["name_en"],
+        role_en=row["role_en"],
+        **_chinese("name", row["name_zh"]),
+    )
+
+
+def _topic(row: dict[str, str], where: str, known: Any, position: int) -> schema.Base:
+    known("themes.csv", "theme", row["theme_id"], where)
+    return schema.Topic(
+        id=row["id"],
+        theme_id=row["theme_id"],
+        position=int(row["position"]),
+        name_en=row["name_en"],
+        **_chinese("name", row["name_zh"]),
+    )
+
+
+def _unit(row: dict[str, str], where: str, known: Any, position: int) -> schema.Base:
+    return schema.Unit(
+        id=row["id"],
+        name_en=row["name_en"],
+        dimension=row["dimension"],
+        scale=float(row["scale"]),
+        **_chinese("name", row["name_zh"]),
+    )
+
+
+def _entity(row: dict[str, str], where: str, known: Any, position: int) -> schema.Base:
+    known("themes.csv", "theme", row["theme_id"], where)
+    return schema.Entity(
+        id=row["id"],
+        kind=row["kind"],
+        name_en=row["name_en"],
+        **_chinese("name", row["name_zh"]),
+        theme_id=row["theme_id"],
+        description_en=row["description_en"],
+    )
+
+
+def _indicator(row: dict[str, str], where: str, known: Any, position: int) -> schema.Base:
+    known("topics.csv", "topic", row["topic_id"], where)
+    known("units.csv", "unit", row["unit_id"], where)
+    if row["entity_id"]:
+        known("entities.csv", "entity", row["entity_id"], where)
+    return schema.Indicator(
+        id=row["id"],
+        topic_id=row["topic_id"],
+        name_en=row["name_en"],
+        unit_id=row["unit_id"],
+        compare_group=_optional(row["compare_group"]),
+        entity_id=_optional(row["entity_id"]),
+        description_en=row["description_en"],
+        **_chinese("name", row["name_zh"]),
+        batch_id=None,
+    )
+
+
+def _label(row: dict[str, str], where: str, known: Any, position: int) -> schema.Base:
+    return schema.Label(id=row["id"], text_en=row["en"], **_chinese("text", row["zh"]))
+
+
+def _fact(row: dict[str, str], where: str, known: Any, position: int) -> schema.Base:
     known("topics.csv", "topic", row["topic_id"], where)
     known("sources.csv", "source", row["source_id"], where)
     if row["entity_id"]:
@@ -278,6 +296,18 @@ def _object_for(
         statement_en=row["statement_en"],
         **_chinese("statement", row["statement_zh"]),
     )
+
+
+_BUILDERS = {
+    "sources.csv": _source,
+    "themes.csv": _theme,
+    "topics.csv": _topic,
+    "units.csv": _unit,
+    "entities.csv": _entity,
+    "indicators.csv": _indicator,
+    "labels.csv": _label,
+    "facts.csv": _fact,
+}
 
 
 def _observation(

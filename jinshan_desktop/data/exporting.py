@@ -14,13 +14,14 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from jinshan_desktop.data.export_records import export_records
+from jinshan_desktop.data.formula_guard import guard
 from jinshan_desktop.data.progress import Cancelled, Progress
 from jinshan_desktop.data.queries import FactBook, TableQuery
 
 # Encodings offered to the reader; the first is the default because Excel needs the BOM for Chinese.
 ENCODINGS = {"utf-8-sig": "UTF-8 with BOM (Excel)", "utf-8": "UTF-8", "gb18030": "GB18030"}
 DEFAULT_ENCODING = "utf-8-sig"
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 Cell = str | int | Decimal | None
 
@@ -99,7 +100,7 @@ SOURCE_COLUMNS = (
 def observations_table(book: FactBook, query: TableQuery | None = None, file_name: str = "observations.csv") -> Table:
     """The figures a table shows (query), or all of them, streamed from SQL in the book's language."""
     labels = book.labels()
-    chunks = book.export_records(query, labels["yes"], labels["no"])  # values and guard done in SQL
+    chunks = export_records(book.reading(), query, labels["yes"], labels["no"])  # values and guard done in SQL
     total = book.count_observations(query) if query is not None else book.info().observation_count
     return Table(
         file_name,
@@ -333,10 +334,4 @@ def _check_encoding(encoding: str) -> None:
 def _cell(value: Cell) -> str | int | Decimal:
     if value is None:
         return ""
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
-        return "'" + value  # text only: a negative number must stay a number
-    return value
-
-
-def _yes(flag: bool) -> str:
-    return "yes" if flag else "no"
+    return guard(value) if isinstance(value, str) else value  # text only: a negative number must stay a number

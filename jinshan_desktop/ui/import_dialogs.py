@@ -15,9 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jinshan_desktop.data.importing import ImportPlan
+from jinshan_desktop.data.importing import BatchInfo, ImportPlan
 from jinshan_desktop.data.messages import Message
-from jinshan_desktop.data.schema import Batch
 
 
 def translated(message: Message) -> str:
@@ -60,7 +59,7 @@ class BatchesDialog(QDialog):
 
     COLUMNS = ("#", "File", "Imported (UTC)", "Encoding", "Figures")
 
-    def __init__(self, batches: list[Batch], parent: QWidget | None = None) -> None:
+    def __init__(self, batches: list[BatchInfo], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Imported batches"))
         self.resize(720, 360)

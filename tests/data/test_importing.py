@@ -243,7 +243,7 @@ def test_a_file_over_the_size_limit_is_refused_after_reading_only_the_limit(
     book, store = layered
     path = _write(tmp_path, _many_rows(50))
     limit = len(GOOD.encode())
-    monkeypatch.setattr(importing, "MAX_FILE_BYTES", limit)
+    monkeypatch.setattr(importing.reading, "MAX_FILE_BYTES", limit)
     plan = plan_import(book, path)
     assert not plan.accepted and "larger than" in plan.summary()[1] and not store.exists()
     assert lines_in_file(path) == path.read_bytes()[: limit + 1].count(b"\n") < 51

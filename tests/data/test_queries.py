@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from sqlalchemy import text
 from sqlalchemy.exc import OperationalError
 
-from jinshan_desktop.data import queries
+from jinshan_desktop.data import store as store_module
 from jinshan_desktop.data.queries import FactBook, FactBookError, open_fact_book
 
 
@@ -96,8 +96,9 @@ def test_reading_never_changes_the_file(database: Path) -> None:
     fact_book.observations()
     fact_book.search("Jinshan")
     fact_book.chart_for("rural-income-2019")
-    with pytest.raises(OperationalError, match="readonly"), fact_book.session() as session:
-        session.execute(text("DELETE FROM observations"))
+    engine = fact_book.reading().store.engine
+    with pytest.raises(OperationalError, match="readonly"), engine.connect() as connection:
+        connection.execute(text("DELETE FROM observations"))
     fact_book.close()
     assert hashlib.sha256(database.read_bytes()).hexdigest() == before
 
@@ -122,7 +123,7 @@ def test_a_damaged_page_fails_the_full_check_at_open(damaged_database: Path) -> 
 def test_a_large_file_opens_on_a_header_check_and_is_read_whole_later(
     damaged_database: Path, database: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(queries, "FULL_CHECK_BYTES", 0)  # every file counts as large
+    monkeypatch.setattr(store_module, "FULL_CHECK_BYTES", 0)  # every file counts as large
     book = open_fact_book(damaged_database)
     assert not book.fully_checked
     assert len(book.themes()) == 5  # the undamaged tables still read

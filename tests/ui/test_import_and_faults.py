@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
-from jinshan_desktop.data import queries
+from jinshan_desktop.data import store as store_module
 from jinshan_desktop.data.queries import open_fact_book
 from jinshan_desktop.ui.import_dialogs import BatchesDialog, ImportPreviewDialog
 from jinshan_desktop.ui.main_window import MainWindow
@@ -138,7 +138,7 @@ def test_a_read_only_medium_is_read_without_writing(built_database: Path, tmp_pa
 def test_a_large_database_is_checked_whole_after_the_window_shows(
     qtbot, damaged_database: Path, settings_path: Path, no_dialogs, monkeypatch
 ) -> None:
-    monkeypatch.setattr(queries, "FULL_CHECK_BYTES", 0)
+    monkeypatch.setattr(store_module, "FULL_CHECK_BYTES", 0)
     book = open_fact_book(damaged_database)
     window = MainWindow(book, QSettings(str(settings_path), QSettings.Format.IniFormat))
     qtbot.addWidget(window)
@@ -163,7 +163,7 @@ def test_damage_the_first_view_reads_is_a_sentence_not_a_traceback(
 ) -> None:
     from jinshan_desktop.ui.app import run_gui
 
-    monkeypatch.setattr(queries, "FULL_CHECK_BYTES", 0)
+    monkeypatch.setattr(store_module, "FULL_CHECK_BYTES", 0)
     book = open_fact_book(badly_damaged_database)  # the header and schema read fine
     assert run_gui(book) == 2
     kind, text = no_dialogs[0]

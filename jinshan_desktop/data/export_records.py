@@ -1,0 +1,86 @@
+"""The figures as CSV-ready records, straight from SQL: a million rows export in seconds this way."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from typing import Any
+
+from sqlalchemy import String, case, cast, func, select
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import aliased
+
+from jinshan_desktop.data import schema
+from jinshan_desktop.data.formula_guard import guarded_sql
+from jinshan_desktop.data.reads import table
+from jinshan_desktop.data.reads.context import ReadContext
+from jinshan_desktop.data.rows import TableQuery
+from jinshan_desktop.data.store import FactBookError, reason
+
+ExportRecord = tuple[Any, ...]
+
+
+def export_records(
+    context: ReadContext, query: TableQuery | None = None, yes: str = "yes", no: str = "no", chunk: int = 5_000
+) -> Iterator[list[ExportRecord]]:
+    """Chunks of rows ready for CSV, in the table's order (or all figures): (id, theme, topic, indicator,
+    entity, period, period_kind, year, value, unit, qualifier, derived, formula, provisional, source,
+    locator, note), every cell text. SQL does the work a million rows would make slow in Python: the value at
+    its published precision and the formula-injection guard on text cells (never on the value)."""
+    o, i, t, th, u, e = _TABLES
+    statement = (
+        # Text only, NULL as '': the exporter joins plain rows into CSV itself, fast.
+        select(*(func.coalesce(cell, "") for cell in _cells(context, yes, no)))
+        .join(i, o.indicator_id == i.id)
+        .join(t, i.topic_id == t.id)
+        .join(th, t.theme_id == th.id)
+        .join(u, i.unit_id == u.id)
+        .outerjoin(e, i.entity_id == e.id)
+    )
+    if query is None:
+        statement = statement.order_by(th.position, t.position, o.position)
+    else:
+        statement = statement.where(*table.filters(query)).order_by(*table.order(context, query))
+    store = context.store
+    try:
+        with store.engine.connect() as connection:
+            # Straight through the sqlite3 cursor: SQLAlchemy's row objects would double the export time.
+            compiled = statement.compile(dialect=connection.dialect, compile_kwargs={"render_postcompile": True})
+            parameters = [compiled.params[name] for name in compiled.positiontup or ()]
+            cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+            try:
+                cursor.execute(str(compiled), parameters)
+                while rows := cursor.fetchmany(chunk):
+                    yield rows
+            finally:
+                cursor.close()
+    except (DBAPIError, sqlite3.Error) as error:
+        raise FactBookError(reason(store.path, error)) from error
+
+
+_TABLES = (schema.Observation, schema.Indicator, schema.Topic, schema.Theme, schema.Unit, aliased(schema.Entity))
+
+
+def _cells(context: ReadContext, yes: str, no: str) -> tuple[Any, ...]:
+    """The columns of observations.csv as SQL text expressions, text cells guarded against formulas."""
+    o, i, t, th, u, e = _TABLES
+    text, local = guarded_sql, context.localised
+    return (
+        text(o.id),
+        text(local(th.name_en, th.name_zh_hans, th.name_zh_hant)),
+        text(local(t.name_en, t.name_zh_hans, t.name_zh_hant)),
+        text(local(i.name_en, i.name_zh_hans, i.name_zh_hant)),
+        text(local(e.name_en, e.name_zh_hans, e.name_zh_hant)),
+        text(local(o.period_label, o.period_label_zh_hans, o.period_label_zh_hant)),
+        o.period_kind,
+        cast(o.period_year, String),
+        func.printf("%.*f", o.decimals, o.value),
+        text(local(u.name_en, u.name_zh_hans, u.name_zh_hant)),
+        o.qualifier,
+        case((o.derived, yes), else_=no),
+        text(o.formula),
+        case((o.provisional, yes), else_=no),
+        text(o.source_id),
+        text(o.locator),
+        text(o.note),
+    )

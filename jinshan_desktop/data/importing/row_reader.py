@@ -1,0 +1,206 @@
+"""One row of an import file to one figure: names resolved to ids, value, period, flags and formula checked."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from decimal import Decimal, InvalidOperation
+
+from jinshan_desktop.data import schema
+from jinshan_desktop.data.derivation import FormulaError, evaluate, formula_inputs
+from jinshan_desktop.data.importing.names import Names, slug
+from jinshan_desktop.data.importing.report import ImportPlan, Problem
+from jinshan_desktop.data.messages import QT_TRANSLATE_NOOP, Message
+
+YES = {"yes", "是", "true", "1"}
+NO = {"no", "否", "false", "0", ""}
+_YEAR = re.compile(r"\d{4}")
+
+
+class RowReader:
+    """Reads rows into figures; every problem goes into the plan with its line."""
+
+    def __init__(
+        self, names: Names, plan: ImportPlan, values: dict[str, float], read_values: Callable[[list[str]], None]
+    ):
+        self.names = names
+        self.plan = plan
+        self.values = values  # figure id -> value: formula inputs, from the file or the fact book
+        self.read_values = read_values  # reads the values of ids not yet in values
+
+    def problem(self, line: int, template: str, **values: object) -> None:
+        self.plan.problems.append(Problem(line, Message(template, values)))
+
+    def figure(self, line: int, row: dict[str, str]) -> schema.Observation | None:
+        errors_before = len(self.plan.problems)
+        theme_id = self.names.themes.get(row["theme"].casefold())
+        if theme_id is None:
+            self.problem(line, QT_TRANSLATE_NOOP("ImportReport", "unknown theme {theme!r}"), theme=row["theme"])
+            return None
+        topic_id, unit_id = self._topic_and_unit(line, theme_id, row)
+        value = self._value(line, row["value"])
+        period, kind, year = self._period(line, row)
+        qualifier = self._qualifier(line, row)
+        self._citation(line, row)
+        derived = self._flag(line, row.get("derived", ""), "derived")
+        provisional = self._flag(line, row.get("provisional", ""), "provisional")
+        if len(self.plan.problems) > errors_before or topic_id is None or unit_id is None or value is None:
+            return None
+        indicator_id = self._indicator(line, topic_id, row["indicator"], unit_id, row.get("entity", ""))
+        if indicator_id is None:
+            return None
+        formula = row.get("formula", "") or None
+        if derived and not self._formula_holds(line, formula, value):
+            return None
+        return schema.Observation(
+            id=row.get("id", "") or f"import-{indicator_id}-{slug(period)}-{slug(row['source'])}",
+            indicator_id=indicator_id,
+            period_label=period,
+            period_label_zh_hans=None,
+            period_label_zh_hant=None,
+            period_kind=kind,
+            period_year=year,
+            value=float(value),
+            decimals=max(0, -int(value.as_tuple().exponent)),
+            as_written=None,
+            qualifier=qualifier,
+            provisional=provisional,
+            derived=derived,
+            formula=formula if derived else None,
+            source_id=row["source"],
+            locator=row["locator"],
+            headline=False,
+            note=row.get("note", "") or None,
+            position=0,
+            batch_id=None,
+            theme_id=theme_id,
+            topic_id=topic_id,
+        )
+
+    def _topic_and_unit(self, line: int, theme_id: str, row: dict[str, str]) -> tuple[str | None, str | None]:
+        topic_id = self.names.topics.get((theme_id, row["topic"].casefold()))
+        if topic_id is None:
+            self.problem(
+                line,
+                QT_TRANSLATE_NOOP("ImportReport", "unknown topic {topic!r} in theme {theme!r}"),
+                topic=row["topic"],
+                theme=row["theme"],
+            )
+        unit_id = self.names.units.get(row["unit"].casefold())
+        if unit_id is None:
+            self.problem(line, QT_TRANSLATE_NOOP("ImportReport", "unknown unit {unit!r}"), unit=row["unit"])
+        return topic_id, unit_id
+
+    def _value(self, line: int, text: str) -> Decimal | None:
+        try:
+            value = Decimal(text.replace(",", ""))
+            if not value.is_finite():
+                raise InvalidOperation
+        except InvalidOperation:
+            self.problem(line, QT_TRANSLATE_NOOP("ImportReport", "the value {value!r} is not a number"), value=text)
+            return None
+        return value
+
+    def _period(self, line: int, row: dict[str, str]) -> tuple[str, str, int | None]:
+        period = row["period"]
+        kind = row.get("period_kind", "") or ("year" if _YEAR.fullmatch(period) else "")
+        year_text = row.get("year", "") or (period if _YEAR.fullmatch(period) else "")
+        if not period or kind not in schema.PERIOD_KINDS:
+            self.problem(
+                line,
+                QT_TRANSLATE_NOOP(
+                    "ImportReport", "the period {period!r} is not understood (give a year or a period_kind)"
+                ),
+                period=period,
+            )
+        year = int(year_text) if _YEAR.fullmatch(year_text) else None
+        if year_text and year is None:
+            self.problem(line, QT_TRANSLATE_NOOP("ImportReport", "the year {year!r} is not a year"), year=year_text)
+        return period, kind, year
+
+    def _qualifier(self, line: int, row: dict[str, str]) -> str | None:
+        qualifier = row.get("qualifier", "") or None
+        if qualifier is not None and qualifier not in schema.QUALIFIERS:
+            self.problem(
+                line,
+                QT_TRANSLATE_NOOP("ImportReport", "unknown qualifier {qualifier!r}; use {known}"),
+                qualifier=qualifier,
+                known=", ".join(schema.QUALIFIERS),
+            )
+        return qualifier
+
+    def _citation(self, line: int, row: dict[str, str]) -> None:
+        if not row["source"]:
+            self.problem(line, QT_TRANSLATE_NOOP("ImportReport", "the source is missing"))
+        if not row["locator"]:
+            self.problem(
+                line, QT_TRANSLATE_NOOP("ImportReport", "the locator (paragraph or part of the source) is missing")
+            )
+
+    def _flag(self, line: int, text: str, name: str) -> bool:
+        lowered = text.casefold()
+        if lowered in YES:
+            return True
+        if lowered not in NO:
+            self.problem(
+                line,
+                QT_TRANSLATE_NOOP("ImportReport", "{column} must be yes or no, not {text!r}"),
+                column=name,
+                text=text,
+            )
+        return False
+
+    def _formula_holds(self, line: int, formula: str | None, value: Decimal) -> bool:
+        if formula is None:
+            self.problem(line, QT_TRANSLATE_NOOP("ImportReport", "a derived figure needs its formula"))
+            return False
+        self.read_values([ref for ref in formula_inputs(formula) if ref not in self.values])
+        try:
+            computed = evaluate(formula, self.values)
+        except (FormulaError, ZeroDivisionError, OverflowError) as error:
+            self.problem(
+                line, QT_TRANSLATE_NOOP("ImportReport", "the formula cannot be computed: {reason}"), reason=error
+            )
+            return False
+        decimals = max(0, -int(value.as_tuple().exponent))
+        if round(computed, decimals) != float(value) or not formula_inputs(formula):
+            self.problem(
+                line,
+                QT_TRANSLATE_NOOP("ImportReport", "the formula gives {computed}, not {value}"),
+                computed=computed,
+                value=value,
+            )
+            return False
+        return True
+
+    def _indicator(self, line: int, topic_id: str, name: str, unit_id: str, entity: str) -> str | None:
+        if not name:
+            self.problem(line, QT_TRANSLATE_NOOP("ImportReport", "the indicator is missing"))
+            return None
+        known = self.names.indicator_names.get((topic_id, name.casefold()))
+        if known is not None:
+            if self.names.indicators[known].unit_id != unit_id:
+                self.problem(
+                    line,
+                    QT_TRANSLATE_NOOP("ImportReport", "the unit differs from the unit of the indicator {name!r}"),
+                    name=name,
+                )
+                return None
+            return known
+        new_id = f"import-{slug(name)}"
+        indicator = schema.Indicator(
+            id=new_id,
+            topic_id=topic_id,
+            name_en=name,
+            name_zh_hans=None,
+            name_zh_hant=None,
+            unit_id=unit_id,
+            compare_group=None,
+            entity_id=self.names.entities.get(entity.casefold()) if entity else None,
+            description_en="Added by an import",
+            batch_id=None,
+        )
+        self.names.indicators[new_id] = indicator
+        self.names.indicator_names[(topic_id, name.casefold())] = new_id
+        self.plan.new_indicators.append(indicator)
+        return new_id

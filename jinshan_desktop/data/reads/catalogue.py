@@ -1,0 +1,146 @@
+"""The small tables: themes and topics, sources, facts, entities, the words of exported files, and totals."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, literal_column, select
+
+from jinshan_desktop.data import schema
+from jinshan_desktop.data.languages import pick
+from jinshan_desktop.data.reads.context import ReadContext
+from jinshan_desktop.data.rows import DataInfo, EntityRow, FactRow, SourceInfo, ThemeInfo, TopicInfo
+
+
+def themes(context: ReadContext) -> list[ThemeInfo]:
+    topics = [
+        TopicInfo(t.id, t.theme_id, context.name(t), t.position)
+        for (t,) in context.rows(select(schema.Topic).order_by(schema.Topic.theme_id, schema.Topic.position))
+    ]
+    return [
+        ThemeInfo(t.id, context.name(t), t.role_en, t.position, tuple(x for x in topics if x.theme_id == t.id))
+        for (t,) in context.rows(select(schema.Theme).order_by(schema.Theme.position))
+    ]
+
+
+def sources(context: ReadContext, counted: bool = True) -> list[SourceInfo]:
+    """Every source; with counted, how many figures and facts cite it (a pass over all figures)."""
+    figures: dict[str, int] = {}
+    fact_counts: dict[str, int] = {}
+    if counted:
+        o, f = schema.Observation, schema.Fact
+        figures = dict(context.rows(select(o.source_id, func.count()).group_by(o.source_id)))
+        fact_counts = dict(context.rows(select(f.source_id, func.count()).group_by(f.source_id)))
+    return [
+        SourceInfo(
+            s.id,
+            s.title,
+            s.publisher,
+            s.published,
+            s.address,
+            s.grade,
+            s.locators,
+            s.contributed,
+            figures.get(s.id, 0),
+            fact_counts.get(s.id, 0),
+        )
+        for (s,) in context.rows(select(schema.Source).order_by(schema.Source.position))
+    ]
+
+
+def facts(context: ReadContext, theme_id: str | None = None) -> list[FactRow]:
+    statement = (
+        select(schema.Fact, schema.Topic, schema.Entity, schema.Source)
+        .join(schema.Topic, schema.Fact.topic_id == schema.Topic.id)
+        .join(schema.Source, schema.Fact.source_id == schema.Source.id)
+        .outerjoin(schema.Entity, schema.Fact.entity_id == schema.Entity.id)
+        .order_by(schema.Topic.theme_id, schema.Topic.position, literal_column("facts.rowid"))
+    )
+    if theme_id is not None:
+        statement = statement.where(schema.Topic.theme_id == theme_id)
+    return [
+        FactRow(
+            f.id,
+            t.theme_id,
+            t.id,
+            context.name(t),
+            f.kind,
+            pick(context.language, f.statement_en, f.statement_zh_hans, f.statement_zh_hant),
+            f.entity_id,
+            context.name(e) if e else None,
+            s.id,
+            s.title,
+            f.locator,
+        )
+        for f, t, e, s in context.rows(statement)
+    ]
+
+
+def entities(context: ReadContext, theme_id: str | None = None) -> list[EntityRow]:
+    statement = select(schema.Entity).order_by(schema.Entity.theme_id, schema.Entity.name_en)
+    if theme_id is not None:
+        statement = statement.where(schema.Entity.theme_id == theme_id)
+    found = [entity for (entity,) in context.rows(statement)]
+    figures = _figures_of(context, theme_id)
+    facts_of = select(schema.Fact.id, schema.Fact.entity_id).join(
+        schema.Entity, schema.Fact.entity_id == schema.Entity.id
+    )
+    if theme_id is not None:
+        facts_of = facts_of.where(schema.Entity.theme_id == theme_id)
+    fact_links: dict[str, list[str]] = {}
+    for fact_id, entity_id in context.rows(facts_of):
+        fact_links.setdefault(str(entity_id), []).append(str(fact_id))
+    return [
+        EntityRow(
+            e.id,
+            e.kind,
+            context.name(e),
+            e.name_zh_hans,
+            e.theme_id,
+            e.description_en,
+            tuple(figures.get(e.id, ())),
+            tuple(fact_links.get(e.id, ())),
+        )
+        for e in found
+    ]
+
+
+def _figures_of(context: ReadContext, theme_id: str | None) -> dict[str, list[str]]:
+    """Each entity's figures, sorted: the few indicators with an entity first, then their figures by index."""
+    indicators = select(schema.Indicator.id, schema.Indicator.entity_id).join(
+        schema.Entity, schema.Indicator.entity_id == schema.Entity.id
+    )
+    if theme_id is not None:
+        indicators = indicators.where(schema.Entity.theme_id == theme_id)
+    entity_of = {str(indicator_id): str(entity_id) for indicator_id, entity_id in context.rows(indicators)}
+    links: dict[str, list[str]] = {}
+    for obs_id, indicator_id in context.rows(
+        select(schema.Observation.id, schema.Observation.indicator_id).where(
+            schema.Observation.indicator_id.in_(entity_of)
+        )
+    ):
+        links.setdefault(entity_of[str(indicator_id)], []).append(str(obs_id))
+    for ids in links.values():
+        ids.sort()
+    return links
+
+
+def labels(context: ReadContext) -> dict[str, str]:
+    """Column headers and words of the exported files, in the reader's language."""
+    return {
+        label.id: pick(context.language, label.text_en, label.text_zh_hans, label.text_zh_hant)
+        for (label,) in context.rows(select(schema.Label))
+    }
+
+
+def info(context: ReadContext) -> DataInfo:
+    meta = {str(k): str(v) for k, v in context.rows(select(schema.Meta.key, schema.Meta.value))}
+    return DataInfo(
+        schema_version=int(meta.get("schema_version", "0")),
+        data_vintage=meta.get("data_vintage", ""),
+        observation_count=_count(context, schema.Observation),
+        fact_count=_count(context, schema.Fact),
+        source_count=_count(context, schema.Source),
+    )
+
+
+def _count(context: ReadContext, model: type[schema.Observation] | type[schema.Fact] | type[schema.Source]) -> int:
+    return int(context.rows(select(func.count()).select_from(model))[0][0])

@@ -1,0 +1,37 @@
+"""What every read needs: the open store and the reader's language, and how a name is picked in it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, TypeVarTuple
+
+from sqlalchemy import Select, func
+from sqlalchemy.engine import Row
+
+from jinshan_desktop.data import schema
+from jinshan_desktop.data.languages import pick
+from jinshan_desktop.data.store import Store
+
+Columns = TypeVarTuple("Columns")
+Named = schema.Theme | schema.Topic | schema.Unit | schema.Entity | schema.Indicator
+
+
+@dataclass(frozen=True, slots=True)
+class ReadContext:
+    store: Store
+    language: str
+
+    def rows(self, statement: Select[*Columns]) -> list[Row[*Columns]]:
+        return self.store.rows(statement)
+
+    def name(self, item: Named) -> str:
+        """An item's name in the reader's language, English where no Chinese was written."""
+        return pick(self.language, item.name_en, item.name_zh_hans, item.name_zh_hant)
+
+    def localised(self, english: Any, simplified: Any, traditional: Any) -> Any:
+        """The SQL column of the reader's language, falling back to English: the one column picker."""
+        if self.language == "zh_CN":
+            return func.coalesce(simplified, english)
+        if self.language == "zh_TW":
+            return func.coalesce(traditional, english)
+        return english

@@ -1,0 +1,122 @@
+"""Figures as ObservationRow: the one select that joins a figure to its names, unit and source."""
+
+from __future__ import annotations
+
+from sqlalchemy import Select, select
+from sqlalchemy.engine import Row
+
+from jinshan_desktop.data import schema
+from jinshan_desktop.data.derivation import formula_inputs
+from jinshan_desktop.data.formatting import UnitInfo, format_value
+from jinshan_desktop.data.languages import pick
+from jinshan_desktop.data.reads.context import ReadContext
+from jinshan_desktop.data.rows import DerivationInput, ObservationRow
+
+ObservationColumns = tuple[
+    schema.Observation, schema.Topic, schema.Indicator, schema.Unit, schema.Theme, schema.Source, schema.Entity | None
+]
+
+
+def observation_select() -> Select[*ObservationColumns]:
+    """Every figure with what it is shown with, in reading order (theme, topic, file order)."""
+    return (
+        select(
+            schema.Observation,
+            schema.Topic,
+            schema.Indicator,
+            schema.Unit,
+            schema.Theme,
+            schema.Source,
+            schema.Entity,
+        )
+        .join(schema.Indicator, schema.Observation.indicator_id == schema.Indicator.id)
+        .join(schema.Topic, schema.Indicator.topic_id == schema.Topic.id)
+        .join(schema.Theme, schema.Topic.theme_id == schema.Theme.id)
+        .join(schema.Unit, schema.Indicator.unit_id == schema.Unit.id)
+        .join(schema.Source, schema.Observation.source_id == schema.Source.id)
+        .outerjoin(schema.Entity, schema.Indicator.entity_id == schema.Entity.id)
+        .order_by(schema.Theme.position, schema.Topic.position, schema.Observation.position)
+    )
+
+
+def observations(
+    context: ReadContext,
+    theme_id: str | None = None,
+    *,
+    ids: list[str] | None = None,
+    indicator_id: str | None = None,
+) -> list[ObservationRow]:
+    """Figures in reading order, filtered by theme, ids (then in the order of ids) or indicator."""
+    statement = observation_select()
+    if theme_id is not None:
+        statement = statement.where(schema.Topic.theme_id == theme_id)
+    if indicator_id is not None:
+        statement = statement.where(schema.Observation.indicator_id == indicator_id)
+    if ids is not None:
+        statement = statement.where(schema.Observation.id.in_(ids))
+    rows = context.rows(statement)
+    inputs = _derivation_inputs(context, [str(row[0].formula) for row in rows if row[0].formula])
+    result = [observation_row(context, row, inputs) for row in rows]
+    if ids is not None:
+        order = {obs_id: position for position, obs_id in enumerate(ids)}
+        result.sort(key=lambda row: order[row.id])
+    return result
+
+
+def headlines(context: ReadContext) -> list[ObservationRow]:
+    statement = observation_select().where(schema.Observation.headline.is_(True))
+    return [observation_row(context, row, {}) for row in context.rows(statement)]
+
+
+def _derivation_inputs(context: ReadContext, formulas: list[str]) -> dict[str, DerivationInput]:
+    wanted = sorted({ref for formula in formulas for ref in formula_inputs(formula)})
+    if not wanted:
+        return {}
+    rows = context.rows(observation_select().where(schema.Observation.id.in_(wanted)))
+    return {
+        row.id: DerivationInput(row.id, row.indicator, row.period_label, row.value_text)
+        for row in (observation_row(context, r, {}) for r in rows)
+    }
+
+
+def observation_row(
+    context: ReadContext, row: Row[*ObservationColumns], inputs: dict[str, DerivationInput]
+) -> ObservationRow:
+    o, t, i, u, th, s, e = row
+    unit = UnitInfo(u.id, context.name(u), u.dimension, u.scale)
+    language = context.language
+    return ObservationRow(
+        id=o.id,
+        theme_id=th.id,
+        theme=context.name(th),
+        topic_id=t.id,
+        topic=context.name(t),
+        indicator_id=i.id,
+        indicator=context.name(i),
+        indicator_description=i.description_en,
+        entity_id=e.id if e else None,
+        entity=context.name(e) if e else None,
+        period_label=pick(language, o.period_label, o.period_label_zh_hans, o.period_label_zh_hant),
+        period_kind=o.period_kind,
+        period_year=o.period_year,
+        value=o.value,
+        decimals=o.decimals,
+        unit_id=u.id,
+        unit=unit.name,
+        qualifier=o.qualifier,
+        provisional=o.provisional,
+        derived=o.derived,
+        formula=o.formula,
+        inputs=tuple(inputs[ref] for ref in formula_inputs(o.formula) if ref in inputs) if o.formula else (),
+        as_written=o.as_written,
+        source_id=s.id,
+        source_title=s.title,
+        source_publisher=s.publisher,
+        source_published=s.published,
+        source_address=s.address,
+        locator=o.locator,
+        headline=o.headline,
+        note=o.note,
+        value_text=format_value(o.value, o.decimals, unit, o.qualifier, language),
+        batch_id=o.batch_id,
+    )

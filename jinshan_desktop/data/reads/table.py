@@ -1,0 +1,93 @@
+"""A theme's table in SQL: its filter, its order, its count and its pages, through the paging indexes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.sql.elements import ColumnElement
+
+from jinshan_desktop.data import schema
+from jinshan_desktop.data.reads.context import ReadContext
+from jinshan_desktop.data.reads.matching import indicators_named, matches, needle_of
+from jinshan_desktop.data.rows import TableQuery
+
+
+def count(context: ReadContext, query: TableQuery) -> int:
+    statement = select(func.count()).select_from(schema.Observation).where(*filters(query))
+    return int(context.rows(statement)[0][0])
+
+
+def ids(context: ReadContext, query: TableQuery, offset: int = 0, limit: int | None = None) -> list[str]:
+    """Ids in the table's order; the indexes on (theme or topic, value or position) keep a page cheap."""
+    statement = (
+        select(schema.Observation.id)
+        .where(*filters(query))
+        .order_by(*order(context, query))
+        .offset(offset)
+        .limit(limit if limit is not None else -1)
+    )
+    if query.sort in ("indicator", "source"):
+        statement = statement.join(schema.Indicator, schema.Observation.indicator_id == schema.Indicator.id)
+    return [str(observation_id) for (observation_id,) in context.rows(statement)]
+
+
+def row_of(context: ReadContext, query: TableQuery, observation_id: str) -> int | None:
+    """Where a figure stands in the table (for Find), without reading the rows before it."""
+    target = context.rows(
+        select(schema.Observation.value, schema.Observation.position).where(schema.Observation.id == observation_id)
+    )
+    if not target:
+        return None
+    value, position = target[0]
+    if query.sort == "value":
+        before = or_(
+            schema.Observation.value < value,
+            (schema.Observation.value == value) & (schema.Observation.position < position),
+        )
+    elif query.sort == "position":
+        before = schema.Observation.position < position
+    else:
+        every = ids(context, query)
+        return every.index(observation_id) if observation_id in every else None
+    if query.descending:
+        before = ~before & (schema.Observation.id != observation_id)
+    statement = select(func.count()).select_from(schema.Observation).where(*filters(query), before)
+    return int(context.rows(statement)[0][0])
+
+
+def filters(query: TableQuery) -> list[ColumnElement[bool]]:
+    """The table's theme or topic, and the filter box's text over names, periods and sources."""
+    conditions: list[ColumnElement[bool]] = [
+        schema.Observation.topic_id == query.topic_id
+        if query.topic_id is not None
+        else schema.Observation.theme_id == query.theme_id
+    ]
+    needle = needle_of(query.text)
+    if needle:
+        conditions.append(
+            or_(
+                schema.Observation.indicator_id.in_(indicators_named(needle)),
+                matches(
+                    needle,
+                    schema.Observation.period_label,
+                    schema.Observation.period_label_zh_hans,
+                    schema.Observation.period_label_zh_hant,
+                    schema.Observation.source_id,
+                ),
+            )
+        )
+    return conditions
+
+
+def order(context: ReadContext, query: TableQuery) -> list[ColumnElement[Any]]:
+    indicator = schema.Indicator
+    keys: dict[str, list[Any]] = {
+        "position": [],
+        "value": [schema.Observation.value],
+        "period": [func.coalesce(schema.Observation.period_year, 9999), schema.Observation.period_label],
+        "indicator": [func.lower(context.localised(indicator.name_en, indicator.name_zh_hans, indicator.name_zh_hant))],
+        "source": [schema.Observation.source_id, schema.Observation.locator],
+    }
+    columns = [*keys[query.sort], schema.Observation.position]
+    return [column.desc() if query.descending else column.asc() for column in columns]

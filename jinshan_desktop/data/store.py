@@ -1,0 +1,124 @@
+"""Opening a fact book database: the connection, the checks at open, and database errors as sentences."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from textwrap import shorten
+from typing import TypeVarTuple
+from urllib.parse import quote
+
+from sqlalchemy import Select, create_engine
+from sqlalchemy.engine import Engine, Row
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
+from sqlalchemy.pool import NullPool
+
+from jinshan_desktop.data import schema
+from jinshan_desktop.data.user_store import UserStoreError, attach_user_store, prepare_user_store
+
+Columns = TypeVarTuple("Columns")
+
+# Up to this size the whole file is checked page by page on open (about 40 ms); a larger file (an imported
+# yearbook) is opened after reading its header and schema, and checked whole off the GUI thread.
+FULL_CHECK_BYTES = 16 * 1024 * 1024
+
+
+class FactBookError(RuntimeError):
+    """The database cannot be read; the message is a sentence for the reader."""
+
+
+class Store:
+    """One fact book database, read-only, with the per-user imported figures attached beneath it."""
+
+    def __init__(self, engine: Engine, path: Path, user_store: Path | None = None) -> None:
+        self.engine = engine
+        self.path = path
+        self.user_store = user_store
+        self.fully_checked = False  # every page read by quick_check, not only the header and schema
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def rows(self, statement: Select[*Columns]) -> list[Row[*Columns]]:
+        """Every row of a statement; a database error becomes a FactBookError with a sentence."""
+        try:
+            with Session(self.engine) as session:
+                return list(session.execute(statement))
+        except DBAPIError as error:
+            raise FactBookError(reason(self.path, error)) from error
+
+    def check(self, full: bool = True) -> None:
+        """Schema version and integrity (every page when full), so that a bad file fails at open, not in a view."""
+        if full:
+            problem = self.integrity_problem()
+            if problem is not None:
+                raise FactBookError(problem)
+        try:
+            with self.engine.connect() as connection:
+                version = connection.exec_driver_sql("PRAGMA user_version").scalar()
+                connection.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()  # parses the schema
+        except DBAPIError as error:
+            raise FactBookError(reason(self.path, error)) from error
+        if version != schema.SCHEMA_VERSION:
+            raise FactBookError(
+                f"The database {self.path} has schema version {version}, but this version of the app "
+                f"reads version {schema.SCHEMA_VERSION}. Use the database that came with the app."
+            )
+
+    def integrity_problem(self) -> str | None:
+        """Read every page (PRAGMA quick_check): None when sound, else a sentence. Safe off the GUI thread."""
+        try:
+            with self.engine.connect() as connection:
+                raw = connection.exec_driver_sql("PRAGMA quick_check").scalar()
+        except DBAPIError as error:
+            return reason(self.path, error)
+        self.fully_checked = raw == "ok"
+        if raw == "ok":
+            return None
+        detail = "; ".join(line for line in str(raw).splitlines() if not line.startswith("***"))
+        return f"The file {self.path} is damaged (SQLite reports: {shorten(detail, 200)})."
+
+
+def open_store(path: Path, user_store: Path | None = None, full_check: bool | None = None) -> Store:
+    """Open a database read-only and check it; FactBookError says in a sentence why it cannot be.
+
+    full_check: check every page now (True), or only the header and schema (False; then call
+    integrity_problem() later); by default the full check runs now for files up to FULL_CHECK_BYTES.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise FactBookError(f"The fact book database {path} does not exist.")
+    if full_check is None:
+        full_check = path.stat().st_size <= FULL_CHECK_BYTES
+    uri = f"file:{quote(str(path.resolve().as_posix()))}?mode=ro"
+    if user_store is not None:
+        try:
+            prepare_user_store(user_store)
+        except (UserStoreError, OSError) as error:
+            raise FactBookError(str(error)) from error
+
+    def connect() -> sqlite3.Connection:
+        connection = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        attach_user_store(connection, user_store)
+        return connection
+
+    store = Store(create_engine("sqlite://", poolclass=NullPool, creator=connect), path, user_store)
+    try:
+        store.check(full=full_check)
+    except FactBookError:
+        store.close()
+        raise
+    return store
+
+
+def reason(path: Path, error: BaseException) -> str:
+    """A database error as a sentence for the reader."""
+    text = str(getattr(error, "orig", error)).lower()
+    if "locked" in text or "busy" in text:
+        return f"The fact book database {path} is locked by another program. Close it and try again."
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return f"The file {path} is damaged or is not a fact book database."
+    if "unable to open" in text:
+        return f"The fact book database {path} cannot be opened; check that you may read it."
+    return f"The fact book database {path} cannot be read ({text})."
