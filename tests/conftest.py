@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+import sys
 import tempfile
 from pathlib import Path
 
@@ -29,6 +30,15 @@ def built_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("built") / "jinshan.sqlite"
     build_database(DB_SOURCE, path)
     return path
+
+
+@pytest.fixture(scope="session")
+def large_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled data plus 30,000 synthetic figures, built once for the whole run; opened read-only by tests."""
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from synthetic import generate
+
+    return generate(tmp_path_factory.mktemp("scale") / "large.sqlite", 30_000, indicators=60)
 
 
 @pytest.fixture

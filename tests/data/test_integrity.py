@@ -1,6 +1,8 @@
 """The data's integrity: citations, known units and qualifiers, derived figures, topics, and the briefing itself."""
 
+import os
 import re
+import sys
 from collections import Counter
 
 import pytest
@@ -104,7 +106,10 @@ def test_partial_year_figures_are_labelled_and_kept_off_annual_lines(book: FactB
 
 def _briefing_paragraphs() -> list[str]:
     if not BRIEFING_TEXT.exists():
-        pytest.skip(f"{BRIEFING_TEXT} is absent: the shared sources are not beside this checkout")
+        absent = f"{BRIEFING_TEXT} is absent: the shared sources are not beside this checkout"
+        if os.environ.get("CI") == "true":  # in CI a skipped coverage test could never fail
+            pytest.fail(absent)
+        pytest.skip(absent)
     text = BRIEFING_TEXT.read_text(encoding="utf-8")
     return [block.strip() for block in re.split(r"\n\s*\n", text) if block.strip()]
 
@@ -141,3 +146,13 @@ def test_no_number_in_the_briefing_is_missing_from_the_fact_book(book: FactBook)
             if not covered and (number, token) not in NOT_FIGURES:
                 missing.append(f"¶{number}: {token}")
     assert missing == []
+
+
+def test_in_ci_absent_sources_fail_the_coverage_tests(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+    monkeypatch.setattr(sys.modules[__name__], "BRIEFING_TEXT", tmp_path / "absent.txt")
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="is absent"):
+        _briefing_paragraphs()
+    monkeypatch.setenv("CI", "false")
+    with pytest.raises(pytest.skip.Exception):
+        _briefing_paragraphs()

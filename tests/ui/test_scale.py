@@ -1,7 +1,6 @@
 """At scale (a generated database of 30,000 figures): exports and imports run off the GUI thread and cancel
 cleanly, and long series draw downsampled."""
 
-import sys
 import threading
 from pathlib import Path
 
@@ -15,15 +14,6 @@ from jinshan_desktop.ui import background
 from jinshan_desktop.ui.import_dialogs import ImportPreviewDialog
 from jinshan_desktop.ui.main_window import MainWindow
 from jinshan_desktop.ui.trend_chart import LONG_SERIES, MAX_LISTED, TrendChart
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
-
-
-@pytest.fixture(scope="module")
-def large_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from synthetic import generate
-
-    return generate(tmp_path_factory.mktemp("scale-ui") / "large.sqlite", 30_000, indicators=60)
 
 
 @pytest.fixture

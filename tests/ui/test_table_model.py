@@ -1,6 +1,5 @@
 """The table model, tested without a view (as Vorta tests its models), on the bundled data and at scale."""
 
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,6 @@ from jinshan_desktop.ui.table_model import ROW_ROLE, ObservationTableModel
 from jinshan_desktop.ui.theme_view import ThemeView
 
 M = ObservationTableModel
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 
 
 def _column(model: ObservationTableModel, column: int, role: int = Qt.ItemDataRole.DisplayRole) -> list:
@@ -67,11 +65,8 @@ def test_filter_by_topic_and_text(qapp, book: FactBook) -> None:
 
 
 @pytest.fixture(scope="module")
-def large_book(tmp_path_factory: pytest.TempPathFactory):
-    from synthetic import generate
-
-    path = generate(tmp_path_factory.mktemp("scale") / "large.sqlite", 30_000, indicators=300)
-    book = open_fact_book(path)
+def large_book(large_database: Path):
+    book = open_fact_book(large_database)
     yield book
     book.close()
 
