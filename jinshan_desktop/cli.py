@@ -38,6 +38,10 @@ def build_parser() -> argparse.ArgumentParser:
     importer = commands.add_parser("import", help="add figures from a CSV file shaped like observations.csv")
     importer.add_argument("file", type=Path)
     importer.add_argument("--dry-run", action="store_true", help="print what would be imported and write nothing")
+    database = commands.add_parser("db", help="look after a fact book database (schema upgrades)")
+    database_commands = database.add_subparsers(dest="db_command", required=True)
+    upgrade = database_commands.add_parser("upgrade", help="bring a database to the schema this version reads")
+    upgrade.add_argument("--db", dest="target", required=True, help="path of the SQLite file (or a database URL)")
     return parser
 
 
@@ -78,6 +82,8 @@ def main(argv: list[str] | None = None) -> int:
     arguments = build_parser().parse_args(argv)
     configure_logging()
     log.info("%s %s starting: %s", APP_ID, __version__, " ".join(argv if argv is not None else sys.argv[1:]))
+    if arguments.command == "db":
+        return upgrade_database(arguments.target)
     try:
         gui = arguments.command is None and not arguments.smoke
         book = open_book(arguments.db, arguments.user_db, full_check=None if gui else True)
@@ -102,6 +108,18 @@ def main(argv: list[str] | None = None) -> int:
         return run_gui(book, arguments.exit_after_paint, arguments.lang)
     finally:
         book.close()
+
+
+def upgrade_database(target: str) -> int:
+    """`db upgrade`: the one command that writes a schema; the bundled database is never named by default."""
+    from jinshan_desktop.data.migrate import UpgradeError, upgrade_database  # Alembic only for this command
+
+    try:
+        before, after = upgrade_database(target)
+    except UpgradeError as error:
+        return _fail(str(error))
+    print(f"{target}: schema {before or 'none'} -> {after}" if before != after else f"{target}: already at {after}")
+    return 0
 
 
 def import_file(book: FactBook, path: Path, dry_run: bool) -> int:

@@ -16,7 +16,6 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
-from sqlalchemy.schema import CreateIndex, CreateTable
 
 from jinshan_desktop.data import schema
 from jinshan_desktop.data.derivation import FormulaError, evaluate, formula_inputs
@@ -56,7 +55,7 @@ class BuildError(ValueError):
 
 def source_fingerprint(source_dir: Path) -> str:
     """A hash of the db/ files and the schema version: equal fingerprints build equal databases."""
-    digest = hashlib.sha256(f"schema {schema.SCHEMA_VERSION}".encode())
+    digest = hashlib.sha256(f"schema {schema.SCHEMA_REVISION}".encode())
     for name in CSV_FILES:
         digest.update(name.encode())
         digest.update((source_dir / name).read_bytes())
@@ -88,7 +87,7 @@ def build_database(source_dir: Path, target: Path) -> None:
                 session.flush()
             session.add_all(
                 [
-                    schema.Meta(key="schema_version", value=str(schema.SCHEMA_VERSION)),
+                    schema.Meta(key="schema_revision", value=schema.SCHEMA_REVISION),
                     schema.Meta(key="data_vintage", value=_data_vintage(tables["sources.csv"])),
                     schema.Meta(key="source_fingerprint", value=source_fingerprint(source_dir)),
                 ]
@@ -112,12 +111,11 @@ def _writable_engine(path: Path) -> Engine:
 
 
 def _create_tables(engine: Engine) -> None:
-    # Table.indexes is a set: create indexes in name order, or two builds differ in sqlite_master.
+    """The schema as the migration history makes it, so a built file and an upgraded one cannot differ."""
+    from jinshan_desktop.data import migrate  # only building imports Alembic
+
     with engine.begin() as connection:
-        for table in schema.Base.metadata.sorted_tables:
-            connection.execute(CreateTable(table))
-            for index in sorted(table.indexes, key=lambda index: str(index.name)):
-                connection.execute(CreateIndex(index))
+        migrate.upgrade(connection)
 
 
 def _finalise(path: Path) -> None:
@@ -125,7 +123,6 @@ def _finalise(path: Path) -> None:
     connection = sqlite3.connect(path)
     try:
         connection.execute("PRAGMA journal_mode = DELETE")
-        connection.execute(f"PRAGMA user_version = {schema.SCHEMA_VERSION}")
         connection.execute("VACUUM")
     finally:
         connection.close()

@@ -188,7 +188,7 @@ class TableQuery:
 
 @dataclass(frozen=True, slots=True)
 class DataInfo:
-    schema_version: int
+    schema_revision: str
     data_vintage: str
     observation_count: int
     fact_count: int

@@ -5,8 +5,13 @@ from __future__ import annotations
 from sqlalchemy import Boolean, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-# Bump when a table or column changes; the reader refuses a file of another version.
-SCHEMA_VERSION = 4  # 2: Chinese columns; 3: positions and import batches; 4: paging indexes
+# The schema is under Alembic (data/migrations): a change of a table or column is a new migration, and its
+# revision goes at the end of REVISIONS. The reader opens a database at SCHEMA_REVISION, tells the reader to
+# upgrade an older one and refuses one of an unknown (newer) revision. tests/data/test_migrations.py checks
+# these against the migration history.
+REVISIONS = ("0001",)
+SCHEMA_REVISION = REVISIONS[-1]
+LEGACY_SCHEMA_VERSION = 4  # PRAGMA user_version of databases built before Alembic: revision 0001
 # The per-user database of imported figures holds these tables, in the same shape (see user_store.py).
 LAYERED_TABLES = ("sources", "indicators", "observations")
 

@@ -56,15 +56,20 @@ class Store:
                 raise FactBookError(problem)
         try:
             with self.engine.connect() as connection:
-                version = connection.exec_driver_sql("PRAGMA user_version").scalar()
                 connection.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()  # parses the schema
+                stamped = connection.exec_driver_sql(
+                    "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+                ).scalar()
+                if stamped:
+                    revision = connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+                else:
+                    legacy = connection.exec_driver_sql("PRAGMA user_version").scalar()
+                    revision = schema.REVISIONS[0] + "?" if legacy == schema.LEGACY_SCHEMA_VERSION else None
         except DBAPIError as error:
             raise FactBookError(reason(self.path, error)) from error
-        if version != schema.SCHEMA_VERSION:
-            raise FactBookError(
-                f"The database {self.path} has schema version {version}, but this version of the app "
-                f"reads version {schema.SCHEMA_VERSION}. Use the database that came with the app."
-            )
+        problem = revision_problem(self.path, revision)
+        if problem is not None:
+            raise FactBookError(problem)
 
     def integrity_problem(self) -> str | None:
         """Read every page (PRAGMA quick_check): None when sound, else a sentence. Safe off the GUI thread."""
@@ -110,6 +115,27 @@ def open_store(path: Path, user_store: Path | None = None, full_check: bool | No
         store.close()
         raise
     return store
+
+
+def revision_problem(path: Path | str, revision: str | None) -> str | None:
+    """None when a database is at the schema this app reads, else what to do, as a sentence.
+
+    revision: the database's Alembic revision; "0001?" for a version-4 file from before Alembic; None when
+    it has neither (not a fact book database)."""
+    upgrade = f"Run: jinshan-desktop db upgrade --db {path}"
+    if revision == schema.SCHEMA_REVISION:
+        return None
+    if revision is None:
+        return f"The file {path} is not a fact book database (it has no schema revision)."
+    if revision.endswith("?") or revision in schema.REVISIONS:
+        return (
+            f"The database {path} has an older schema ({revision.rstrip('?')}) than this version of the app reads "
+            f"({schema.SCHEMA_REVISION}). {upgrade}"
+        )
+    return (
+        f"The database {path} was written by a newer version of the app (schema {revision}; this version reads "
+        f"{schema.SCHEMA_REVISION}). Open it with a newer Jinshan Fact Book."
+    )
 
 
 def reason(path: Path, error: BaseException) -> str:

@@ -19,7 +19,7 @@ def test_built_file_is_ready_for_read_only_use(built_database: Path) -> None:
     connection = sqlite3.connect(built_database)
     try:
         assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
-        assert connection.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
+        assert connection.execute("SELECT version_num FROM alembic_version").fetchone()[0] == schema.SCHEMA_REVISION
         counts = {
             table: connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
             for table in ("observations", "facts", "sources", "entities", "themes", "topics")

@@ -1,5 +1,4 @@
 import hashlib
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -135,15 +134,6 @@ def test_a_large_file_opens_on_a_header_check_and_is_read_whole_later(
 def test_a_small_file_is_checked_whole_at_open(book: FactBook) -> None:
     assert book.fully_checked
     assert book.integrity_problem() is None
-
-
-def test_other_schema_version_is_refused(database: Path) -> None:
-    connection = sqlite3.connect(database)
-    connection.execute("PRAGMA user_version = 99")
-    connection.commit()
-    connection.close()
-    with pytest.raises(FactBookError, match="schema version 99"):
-        open_fact_book(database)
 
 
 def test_info_reports_counts_and_vintage(book: FactBook) -> None:

@@ -134,7 +134,7 @@ def labels(context: ReadContext) -> dict[str, str]:
 def info(context: ReadContext) -> DataInfo:
     meta = {str(k): str(v) for k, v in context.rows(select(schema.Meta.key, schema.Meta.value))}
     return DataInfo(
-        schema_version=int(meta.get("schema_version", "0")),
+        schema_revision=meta.get("schema_revision", ""),
         data_vintage=meta.get("data_vintage", ""),
         observation_count=_count(context, schema.Observation),
         fact_count=_count(context, schema.Fact),

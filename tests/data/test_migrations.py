@@ -1,0 +1,89 @@
+"""The schema under Alembic: the history creates, upgrades and downgrades; the reader checks the revision."""
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import Engine, create_engine, inspect
+from sqlalchemy.pool import NullPool
+
+from jinshan_desktop.cli import main
+from jinshan_desktop.data import migrate, schema
+from jinshan_desktop.data.queries import FactBookError, open_fact_book
+
+
+def _engine(path: Path) -> Engine:
+    return create_engine(f"sqlite:///{path}", poolclass=NullPool)
+
+
+def test_the_code_reads_the_head_of_the_history() -> None:
+    assert list(schema.REVISIONS) == migrate.revisions()
+    assert migrate.head_revision() == schema.SCHEMA_REVISION
+
+
+def test_every_migration_runs_up_and_down_and_up_again(tmp_path: Path) -> None:
+    engine = _engine(tmp_path / "empty.sqlite")
+    with engine.begin() as connection:
+        migrate.upgrade(connection)
+        assert migrate.current_revision(connection) == schema.SCHEMA_REVISION
+        # The history makes exactly the tables, columns and indexes the models declare.
+        assert compare_metadata(MigrationContext.configure(connection), schema.Base.metadata) == []
+        for revision in reversed(["base", *schema.REVISIONS[:-1]]):
+            migrate.downgrade(connection, revision)
+        assert set(inspect(connection).get_table_names()) <= {"alembic_version"}
+        for revision in schema.REVISIONS:
+            migrate.upgrade(connection, revision)
+            assert migrate.current_revision(connection) == revision
+    engine.dispose()
+
+
+def test_a_built_database_is_at_the_head(built_database: Path) -> None:
+    engine = _engine(built_database)
+    with engine.connect() as connection:
+        assert migrate.current_revision(connection) == schema.SCHEMA_REVISION
+    engine.dispose()
+
+
+def _as_before_alembic(database: Path) -> Path:
+    connection = sqlite3.connect(database)
+    connection.execute("DROP TABLE alembic_version")
+    connection.execute(f"PRAGMA user_version = {schema.LEGACY_SCHEMA_VERSION}")
+    connection.commit()
+    connection.close()
+    return database
+
+
+def test_an_older_database_says_what_to_run_and_the_command_upgrades_it(
+    database: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _as_before_alembic(database)
+    with pytest.raises(FactBookError, match=r"older schema .*Run: jinshan-desktop db upgrade --db"):
+        open_fact_book(database)
+    assert main(["db", "upgrade", "--db", str(database)]) == 0
+    assert schema.SCHEMA_REVISION in capsys.readouterr().out
+    open_fact_book(database).close()
+    assert main(["db", "upgrade", "--db", str(database)]) == 0
+    assert "already at" in capsys.readouterr().out
+
+
+def test_a_newer_database_is_refused_with_a_sentence(database: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    connection = sqlite3.connect(database)
+    connection.execute("UPDATE alembic_version SET version_num = '9999'")
+    connection.commit()
+    connection.close()
+    with pytest.raises(FactBookError, match="written by a newer version of the app"):
+        open_fact_book(database)
+    assert main(["db", "upgrade", "--db", str(database)]) == 2
+    assert "newer version" in capsys.readouterr().err
+
+
+def test_a_file_without_any_schema_revision_is_not_a_fact_book(tmp_path: Path) -> None:
+    path = tmp_path / "other.sqlite"
+    connection = sqlite3.connect(path)
+    connection.execute("CREATE TABLE anything (x)")
+    connection.commit()
+    connection.close()
+    with pytest.raises(FactBookError, match="not a fact book database"):
+        open_fact_book(path)
