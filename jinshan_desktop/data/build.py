@@ -19,6 +19,7 @@ from sqlalchemy.pool import NullPool
 
 from jinshan_desktop.data import schema
 from jinshan_desktop.data.derivation import FormulaError, evaluate, formula_inputs
+from jinshan_desktop.data.precision import known_interval, rounding_step
 
 # Files in load order: each refers only to files before it.
 CSV_FILES = (
@@ -88,7 +89,14 @@ def build_database(source_dir: Path, target: Path) -> None:
             session.add_all(
                 [
                     schema.Meta(key="schema_revision", value=schema.SCHEMA_REVISION),
-                    schema.Meta(key="data_vintage", value=_data_vintage(tables["sources.csv"])),
+                    *(
+                        schema.Meta(key=key, value=value)
+                        for key, value in zip(
+                            ("data_vintage", "data_vintage_basis"),
+                            _data_vintage(tables["sources.csv"], tables["observations.csv"]),
+                            strict=True,
+                        )
+                    ),
                     schema.Meta(key="source_fingerprint", value=source_fingerprint(source_dir)),
                 ]
             )
@@ -140,8 +148,17 @@ def _read_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
         raise BuildError(f"{path.name} is missing from {path.parent}") from error
 
 
-def _data_vintage(sources: list[tuple[int, dict[str, str]]]) -> str:
-    return max((row["published"] for _, row in sources if row["published"]), default="")
+def _data_vintage(
+    sources: list[tuple[int, dict[str, str]]], observations: list[tuple[int, dict[str, str]]]
+) -> tuple[str, str]:
+    """How recent the data is, and on what that rests: the latest year a figure refers to ("period"), or
+    the latest publication date ("published") when no figure refers to a later year. Sources without a
+    date still count through their figures' periods."""
+    published = max((row["published"] for _, row in sources if row["published"]), default="")
+    latest_year = max((int(row["period_year"]) for _, row in observations if row["period_year"]), default=0)
+    if latest_year > int(published[:4] or 0):
+        return str(latest_year), "period"
+    return published, "published"
 
 
 def _optional(text: str) -> str | None:
@@ -182,7 +199,30 @@ def _validated_objects(tables: dict[str, list[tuple[int, dict[str, str]]]]) -> l
             ids[name].add(row["id"])
             objects[-1].append(_object_for(name, row, where, known, len(objects[-1]), placement))
     _check_derived(tables["observations.csv"])
+    _quantify(objects)
     return objects
+
+
+def _quantify(objects: list[list[schema.Base]]) -> None:
+    """Each figure in its dimension's base unit and rank, its part-of link checked, a derived figure's precision."""
+    every = [item for group in objects for item in group]
+    units = {u.id: u for u in every if isinstance(u, schema.Unit)}
+    unit_of = {i.id: units[i.unit_id] for i in every if isinstance(i, schema.Indicator)}
+    figures = {o.id: o for o in every if isinstance(o, schema.Observation)}
+    for figure in figures.values():
+        unit = unit_of[figure.indicator_id]
+        if unit.dimension not in schema.DIMENSIONS:
+            raise BuildError(f"db/units.csv: dimension {unit.dimension!r} of {unit.id!r} is not in schema.DIMENSIONS")
+        figure.value_base = figure.value * unit.scale
+        figure.dimension_rank = schema.DIMENSIONS.index(unit.dimension)
+        whole = figures.get(figure.part_of or "")
+        if figure.part_of is not None and (whole is None or unit_of[whole.indicator_id].dimension != unit.dimension):
+            raise BuildError(f"db/observations.csv: {figure.id} is part of {figure.part_of!r}, no figure of its kind")
+        if figure.formula:
+            values = {key: item.value for key, item in figures.items()}
+            decimals = {key: item.decimals for key, item in figures.items()}
+            step = rounding_step(*known_interval(figure.formula, values, decimals))
+            figure.precision = step if step > 10 ** -figure.decimals else None
 
 
 def _object_for(
@@ -271,7 +311,14 @@ def _indicator(row: dict[str, str], where: str, known: Any, position: int) -> sc
         description_en=row["description_en"],
         **_chinese("name", row["name_zh"]),
         batch_id=None,
+        measure=_measure(row["measure"], where),
     )
+
+
+def _measure(text: str, where: str) -> str:
+    if text not in schema.MEASURES:
+        raise BuildError(f"{where}: measure {text!r} is not one of {schema.MEASURES}")
+    return text
 
 
 def _label(row: dict[str, str], where: str, known: Any, position: int) -> schema.Base:
@@ -345,6 +392,8 @@ def _observation(
         batch_id=None,
         topic_id=placement[row["indicator_id"]][0],
         theme_id=placement[row["indicator_id"]][1],
+        planned=_flag(row["planned"], where),
+        part_of=_optional(row["part_of"]),
     )
 
 

@@ -12,6 +12,7 @@ from sqlalchemy.orm import aliased
 
 from jinshan_desktop.data import schema
 from jinshan_desktop.data.formula_guard import guarded_sql
+from jinshan_desktop.data.quantities import base_unit
 from jinshan_desktop.data.reads import table
 from jinshan_desktop.data.reads.context import ReadContext
 from jinshan_desktop.data.rows import TableQuery
@@ -25,7 +26,7 @@ def export_records(
 ) -> Iterator[list[ExportRecord]]:
     """Chunks of rows ready for CSV, in the table's order (or all figures): (id, theme, topic, indicator,
     entity, period, period_kind, year, value, unit, qualifier, derived, formula, provisional, source,
-    locator, note), every cell text. SQL does the work a million rows would make slow in Python: the value at
+    locator, note, value_base, unit_base), every cell text. SQL does the work a million rows would make slow in Python: the value at
     its published precision and the formula-injection guard on text cells (never on the value)."""
     o, i, t, th, u, e = _TABLES
     statement = (
@@ -65,6 +66,7 @@ def _cells(context: ReadContext, yes: str, no: str) -> tuple[Any, ...]:
     """The columns of observations.csv as SQL text expressions, text cells guarded against formulas."""
     o, i, t, th, u, e = _TABLES
     text, local = guarded_sql, context.localised
+    base_units = {dimension: base_unit(dimension) for dimension in schema.DIMENSIONS}
     return (
         text(o.id),
         text(local(th.name_en, th.name_zh_hans, th.name_zh_hant)),
@@ -83,4 +85,6 @@ def _cells(context: ReadContext, yes: str, no: str) -> tuple[Any, ...]:
         text(o.source_id),
         text(o.locator),
         text(o.note),
+        func.printf("%.15g", o.value_base),  # the value in its dimension's base unit, for sums across rows
+        case(base_units, value=u.dimension, else_=u.dimension),
     )

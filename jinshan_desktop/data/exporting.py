@@ -24,6 +24,7 @@ ENCODINGS = {"utf-8-sig": "UTF-8 with BOM (Excel)", "utf-8": "UTF-8", "gb18030":
 DEFAULT_ENCODING = "utf-8-sig"
 
 Cell = str | int | Decimal | None
+VINTAGE_BASIS = {"period": "the latest year a figure refers to", "published": "the latest publication date"}
 
 
 class ExportError(OSError):
@@ -63,6 +64,8 @@ OBSERVATION_COLUMNS = (
     ("source", "Identifier of the source document (see sources.csv)"),
     ("locator", "Where in the source: a paragraph such as ¶8, or a named part"),
     ("note", "Remarks on the period or reading of the figure (in English)"),
+    ("value_base", "The value in the base unit of its dimension (yuan, US$, m², kg, persons, ...), to sort and sum"),
+    ("unit_base", "The base unit of value_base; rows with the same unit_base may be added up"),
 )
 FACT_COLUMNS = (
     ("id", "Identifier of the fact"),
@@ -172,10 +175,11 @@ def _localised(columns: tuple[tuple[str, str], ...], labels: dict[str, str]) -> 
     return tuple((labels.get(key, key), meaning) for key, meaning in columns)
 
 
-def readme_text(tables: Sequence[Table], vintage: str) -> str:
+def readme_text(tables: Sequence[Table], vintage: str, basis: str = "published") -> str:
     lines = [
         "Jinshan Fact Book - exported tables",
-        f"Data as of {vintage}. CSV, comma-separated, header row, one record per line.",
+        f"Data as of {vintage} ({VINTAGE_BASIS.get(basis, basis)}). CSV, comma-separated, header row, one record"
+        " per line.",
         "Numbers are plain (no thousands separators); text cells that begin with = + - @ are prefixed with '",
         "so that spreadsheets do not run them as formulas.",
         "",
@@ -244,7 +248,8 @@ def export_all(
         written.append(folder / table.file_name)
     readme = folder / "README.txt"
     with atomic_target(readme) as temporary:
-        temporary.write_text(readme_text(tables, book.info().data_vintage), encoding="utf-8")
+        info = book.info()
+        temporary.write_text(readme_text(tables, info.data_vintage, info.vintage_basis), encoding="utf-8")
     written.append(readme)
     return written
 

@@ -6,6 +6,7 @@ English: "≈ 100 billion yuan", "1,466 mu (97.7 ha)". Chinese: large money and 
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
@@ -14,16 +15,10 @@ from babel import Locale
 from babel.numbers import NumberPattern, parse_pattern
 
 from jinshan_desktop.data.languages import BABEL_LOCALES, is_chinese
+from jinshan_desktop.data.quantities import display_places, is_restated, natural_unit
 
 QUALIFIER_SYMBOLS = {"approximately": "≈ ", "more_than": "> ", "up_to": "≤ "}
 HECTARES_PER_MU = Decimal(1) / Decimal(15)
-# Units of a dimension that Chinese writes in 万 and 亿: (one, ten thousand, hundred million).
-CHINESE_MAGNITUDES = {
-    "CNY": ("元", "万元", "亿元"),
-    "USD": ("美元", "万美元", "亿美元"),
-    "visitors": ("人次", "万人次", "亿人次"),
-}
-_TRADITIONAL_DIGIT_WORDS = str.maketrans({"万": "萬", "亿": "億"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,33 +57,53 @@ def _locale(language: str) -> Locale:
     return Locale.parse(BABEL_LOCALES.get(language, "en"))
 
 
-def format_value(value: float, decimals: int, unit: UnitInfo, qualifier: str | None, language: str = "en") -> str:
-    """Qualifier symbol, number and unit: "≈ 100 billion yuan" / "≈ 1000亿元", "> 30 kinds of product"."""
+def format_value(
+    value: float,
+    decimals: int,
+    unit: UnitInfo,
+    qualifier: str | None,
+    language: str = "en",
+    precision: float | None = None,
+) -> str:
+    """Qualifier symbol, number and unit: "≈ 100 billion yuan" / "≈ 1000亿元", "> 30 kinds of product".
+
+    Money and visitors are shown in the reader's natural unit (quantities.py); a derived figure known only
+    to `precision` (a step in its unit) is rounded to it and marked ≈."""
     symbol = QUALIFIER_SYMBOLS.get(qualifier or "", "")
+    if precision is not None:
+        value, decimals = round(value / precision) * precision, max(0, -math.floor(math.log10(precision) + 1e-9))
+        symbol = symbol or QUALIFIER_SYMBOLS["approximately"]
+    if is_restated(unit.scale, unit.dimension, language):
+        return symbol + _restated(value, decimals, unit, language)
     if is_chinese(language):
         return symbol + _chinese_value(value, decimals, unit, language)
     number = format_number(value, decimals, language)
-    if unit.name == "%":
-        text = f"{number}%"
-    elif unit.name.endswith(" US$"):
-        text = f"US${number} {unit.name.removesuffix(' US$')}"
-    else:
-        text = f"{number} {unit.name}"
     if unit.id == "mu":
-        text += f" ({hectares(value, language)} ha)"
-    return symbol + text
+        return f"{symbol}{join_unit(number, unit.name, language)} ({hectares(value, language)} ha)"
+    return symbol + join_unit(number, unit.name, language)
+
+
+def join_unit(number: str, unit_name: str, language: str) -> str:
+    """A number and its unit as the language writes them: "34.33 billion yuan", "US$1.5 billion", "343.3亿元"."""
+    if is_chinese(language):
+        return f"{number}{unit_name}"
+    if unit_name == "%":
+        return f"{number}%"
+    if unit_name.endswith("US$"):
+        return f"US${number} {unit_name.removesuffix('US$').strip()}".rstrip()
+    return f"{number} {unit_name}"
+
+
+def _restated(value: float, decimals: int, unit: UnitInfo, language: str) -> str:
+    base = Decimal(plain_number(value, decimals)) * Decimal(repr(unit.scale)).normalize()
+    shown = natural_unit(float(base), unit.dimension, language)
+    assert shown is not None  # is_restated holds only for dimensions with natural units
+    number = base / Decimal(repr(shown.factor)).normalize()
+    places = display_places(10.0**-decimals * unit.scale, shown, unit.scale, float(number), language)
+    return join_unit(format_number(number, places, language, trim=is_chinese(language)), shown.name, language)
 
 
 def _chinese_value(value: float, decimals: int, unit: UnitInfo, language: str) -> str:
-    names = CHINESE_MAGNITUDES.get(unit.dimension)
-    if names is not None and unit.scale >= 1e6:
-        base = Decimal(plain_number(value, decimals)) * Decimal(repr(unit.scale)).normalize()
-        target, name = (Decimal(10**8), names[2]) if abs(base) >= 10**8 else (Decimal(10**4), names[1])
-        step = Decimal(1).scaleb(-decimals) * Decimal(repr(unit.scale)).normalize() / target
-        places = max(0, -step.adjusted())
-        if language == "zh_TW":
-            name = name.translate(_TRADITIONAL_DIGIT_WORDS)
-        return format_number(base / target, places, language, trim=True) + name
     number = format_number(value, decimals, language)
     if unit.id == "mu":
         hectare = "公顷" if language == "zh_CN" else "公頃"

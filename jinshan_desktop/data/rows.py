@@ -5,7 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
-ChartKind = Literal["line", "bar"]
+ChartKind = Literal["line", "bar", "none"]
+# Why no comparison is drawn: the figure is alone in its group, or nothing in the group may stand beside it.
+NoComparison = Literal["alone", "nothing_comparable"]
+LeftOutReason = Literal["not_annual", "other_unit", "other_kind", "part_whole"]
+Status = Literal["published", "provisional", "planned", "derived"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +86,23 @@ class ObservationRow:
     note: str | None
     value_text: str  # formatted once: tables ask for it on every repaint
     batch_id: int | None = None  # the import that added it; None for the bundled figures
+    # The quantity model: the value in its dimension's base unit (yuan, people, m², ...), what kind of
+    # figure it is, and how it relates to others. Views, charts and exports read these, never the unit's scale.
+    dimension: str = ""
+    value_base: float = 0.0
+    measure: str = "stock"  # stock, flow or rate (schema.MEASURES)
+    planned: bool = False
+    part_of: str | None = None
+    precision: float | None = None  # a derived figure is known to this step only, in its published unit
+
+    @property
+    def status(self) -> Status:
+        """What the figure is: published as final, provisional, planned or expected, or derived."""
+        if self.derived:
+            return "derived"
+        if self.planned:
+            return "planned"
+        return "provisional" if self.provisional else "published"
 
     @property
     def citation(self) -> str:
@@ -141,21 +162,29 @@ class SearchHit:
 
 @dataclass(frozen=True, slots=True)
 class LeftOut:
-    """A related figure the chart does not draw, and why: "part_year" (not a full year) or "other_unit"."""
+    """A related figure the chart does not draw, and why: not for a full year, in another dimension, of another
+    kind (a stock beside a flow, a plan beside an outcome), or a part of the selected figure or its whole."""
 
     label: str
     value_text: str
-    reason: Literal["not_annual", "other_unit"]
+    reason: LeftOutReason
 
 
 @dataclass(frozen=True, slots=True)
 class ChartPoint:
     label: str
     x: float
-    value: float
+    value: float  # in the chart's axis unit (Chart.axis_unit): value_base / Chart.axis_factor
     decimals: int
     derived: bool
-    value_text: str
+    value_text: str  # as the table shows it
+    status: Status = "published"
+    observation_id: str = ""
+
+    @property
+    def hollow(self) -> bool:
+        """Drawn hollow: anything but a published final figure (derived, planned, provisional)."""
+        return self.status != "published"
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +198,11 @@ class Chart:
     citations: tuple[str, ...]
     points: tuple[ChartPoint, ...]
     left_out: tuple[LeftOut, ...]
+    dimension: str = ""
+    axis_unit: str = ""  # the value axis's unit in the reader's language, e.g. "billion yuan", "亿元"
+    axis_factor: float = 1.0  # base units per axis unit
+    from_zero: bool = True  # money and counts are drawn from zero, so a 4% rise does not fill the plot
+    no_comparison: NoComparison | None = None  # kind "none": the reason, said instead of drawing one bar
 
 
 SortKey = Literal["position", "value", "indicator", "period", "source"]
@@ -193,6 +227,9 @@ class DataInfo:
     observation_count: int
     fact_count: int
     source_count: int
+    # What data_vintage is: "period", the latest year a figure refers to; or "published", the latest
+    # publication date of a source.
+    vintage_basis: str = "published"
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, Float, ForeignKey, Index, Integer, String, Text, false
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # The schema is under Alembic (data/migrations): a change of a table or column is a new migration, and its
 # revision goes at the end of REVISIONS. The reader opens a database at SCHEMA_REVISION, tells the reader to
 # upgrade an older one and refuses one of an unknown (newer) revision. tests/data/test_migrations.py checks
 # these against the migration history.
-REVISIONS = ("0001",)
+REVISIONS = ("0001", "0002")
 SCHEMA_REVISION = REVISIONS[-1]
 LEGACY_SCHEMA_VERSION = 4  # PRAGMA user_version of databases built before Alembic: revision 0001
 # The per-user database of imported figures holds these tables, in the same shape (see user_store.py).
@@ -20,8 +20,49 @@ QUALIFIERS = ("approximately", "more_than", "up_to")
 
 # What a period label means (the views describe each kind). Only ANNUAL_KINDS are joined by a line on a chart:
 # year, year_stated (the current year as stated during it), as_of, span, stage, per_year, part_year, holiday, day.
-PERIOD_KINDS = ("year", "year_stated", "as_of", "span", "stage", "per_year", "part_year", "holiday", "day")
+PERIOD_KINDS = (
+    "year",
+    "year_stated",
+    "as_of",
+    "span",
+    "stage",
+    "per_year",
+    "part_year",
+    "holiday",
+    "day",
+    "unstated",  # the source gives no period (reported at a date, said of no time)
+)
 ANNUAL_KINDS = frozenset({"year", "year_stated"})
+
+# What an indicator measures: a level at a moment or a total size (stock), an amount over a period (flow),
+# or a ratio or change (rate). Only figures of one measure are compared.
+MEASURES = ("stock", "flow", "rate")
+# Dimensions in the order a table sorted by value groups them: money first, then people, then the rest.
+DIMENSIONS = (
+    "CNY",
+    "USD",
+    "persons",
+    "persons per day",
+    "visitors",
+    "admissions",
+    "area",
+    "mass",
+    "companies",
+    "projects",
+    "institutions",
+    "platforms",
+    "centres",
+    "clusters",
+    "villages",
+    "roads",
+    "routes",
+    "flights",
+    "measures",
+    "awards",
+    "products",
+    "items",
+    "percent",
+)
 
 
 class Base(DeclarativeBase):
@@ -101,6 +142,7 @@ class Indicator(Base):
     entity_id: Mapped[str | None] = mapped_column(ForeignKey("entities.id"), index=True)
     description_en: Mapped[str] = mapped_column(Text)
     batch_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    measure: Mapped[str] = mapped_column(String, server_default="stock")  # one of MEASURES
 
 
 class Observation(Base):
@@ -128,12 +170,18 @@ class Observation(Base):
     # Copies of the indicator's topic and theme, so a theme's table pages through an index, sorted either way.
     theme_id: Mapped[str] = mapped_column(String)
     topic_id: Mapped[str] = mapped_column(String)
+    # The quantity model (revision 0002), kept at the end in the migration's order.
+    planned: Mapped[bool] = mapped_column(Boolean, server_default=false())  # a plan, target or expectation
+    part_of: Mapped[str | None] = mapped_column(String)  # the figure that contains this one (a phase of a whole)
+    precision: Mapped[float | None] = mapped_column(Float)  # a derived figure is known to this step only
+    value_base: Mapped[float] = mapped_column(Float, server_default="0")  # value × unit scale
+    dimension_rank: Mapped[int] = mapped_column(Integer, server_default="0")  # DIMENSIONS order: sorting groups
 
     __table_args__ = (
         Index("ix_page_theme_position", "theme_id", "position", "id"),
-        Index("ix_page_theme_value", "theme_id", "value", "position", "id"),
+        Index("ix_page_theme_value", "theme_id", "dimension_rank", "value_base", "position", "id"),
         Index("ix_page_topic_position", "topic_id", "position", "id"),
-        Index("ix_page_topic_value", "topic_id", "value", "position", "id"),
+        Index("ix_page_topic_value", "topic_id", "dimension_rank", "value_base", "position", "id"),
     )
 
 

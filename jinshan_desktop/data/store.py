@@ -99,7 +99,7 @@ def open_store(path: Path, user_store: Path | None = None, full_check: bool | No
     uri = f"file:{quote(str(path.resolve().as_posix()))}?mode=ro"
     if user_store is not None:
         try:
-            prepare_user_store(user_store)
+            prepare_user_store(user_store, path)
         except (UserStoreError, OSError) as error:
             raise FactBookError(str(error)) from error
 

@@ -19,7 +19,8 @@ from sqlalchemy.schema import CreateIndex, CreateTable
 from jinshan_desktop.data import schema
 
 # 1: first layout. 2: observations indexed by (indicator, period, source), which conflict checks look up.
-USER_SCHEMA_VERSION = 2
+# 3: the quantity model's columns (bundled revision 0002), so the layered tables still line up.
+USER_SCHEMA_VERSION = 3
 USER_TABLES = ("batches", *schema.LAYERED_TABLES)
 _CONFLICT_INDEX = (
     "CREATE INDEX IF NOT EXISTS ix_observation_identity ON observations (indicator_id, period_label, source_id)"
@@ -48,14 +49,40 @@ def create_user_store(path: Path) -> None:
     temporary.replace(path)
 
 
-def _migrate_1_to_2(connection: sqlite3.Connection) -> None:
+def _migrate_1_to_2(connection: sqlite3.Connection, bundled: Path | None) -> None:
     connection.execute(_CONFLICT_INDEX)
 
 
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _migrate_1_to_2}
+def _migrate_2_to_3(connection: sqlite3.Connection, bundled: Path | None) -> None:
+    connection.execute("ALTER TABLE indicators ADD COLUMN measure VARCHAR DEFAULT 'stock' NOT NULL")
+    for column in (
+        "planned BOOLEAN DEFAULT 0 NOT NULL",
+        "part_of VARCHAR",
+        "precision FLOAT",
+        "value_base FLOAT DEFAULT 0 NOT NULL",
+        "dimension_rank INTEGER DEFAULT 0 NOT NULL",
+    ):
+        connection.execute(f"ALTER TABLE observations ADD COLUMN {column}")
+    if bundled is None:
+        return
+    # Units live in the bundled database, and an imported figure's indicator may be bundled or imported.
+    connection.execute("ATTACH DATABASE ? AS bundled", (str(bundled),))  # read only: nothing writes to it
+    ranks = " ".join(f"WHEN '{name}' THEN {rank}" for rank, name in enumerate(schema.DIMENSIONS))
+    unit_of = (
+        "(SELECT {column} FROM bundled.units WHERE bundled.units.id = (SELECT unit_id FROM"
+        " (SELECT id, unit_id FROM main.indicators UNION ALL SELECT id, unit_id FROM bundled.indicators)"
+        " WHERE id = observations.indicator_id LIMIT 1))"
+    )
+    connection.execute(
+        f"UPDATE observations SET value_base = value * coalesce({unit_of.format(column='scale')}, 1),"
+        f" dimension_rank = coalesce(CASE {unit_of.format(column='dimension')} {ranks} END, {len(schema.DIMENSIONS)})"
+    )
 
 
-def prepare_user_store(path: Path) -> Path | None:
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection, Path | None], None]] = {1: _migrate_1_to_2, 2: _migrate_2_to_3}
+
+
+def prepare_user_store(path: Path, bundled: Path | None = None) -> Path | None:
     """Check the per-user database before use: migrate an older one after a backup copy, refuse a newer one.
 
     Returns the backup made, if any. A missing file is fine: it is created by the first import.
@@ -85,7 +112,7 @@ def prepare_user_store(path: Path) -> Path | None:
     try:
         with connection:
             for step in range(version, USER_SCHEMA_VERSION):
-                MIGRATIONS[step](connection)
+                MIGRATIONS[step](connection, bundled)
             connection.execute(f"PRAGMA user_version = {USER_SCHEMA_VERSION}")
     except sqlite3.Error as error:
         raise UserStoreError(f"Your imported figures could not be updated ({error}); {backup} keeps them.") from error

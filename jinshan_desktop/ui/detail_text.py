@@ -19,6 +19,7 @@ PERIOD_KIND_WORDS = {
     "part_year": QT_TRANSLATE_NOOP("DetailPane", "part of a year"),
     "holiday": QT_TRANSLATE_NOOP("DetailPane", "a public holiday period"),
     "day": QT_TRANSLATE_NOOP("DetailPane", "a single day"),
+    "unstated": QT_TRANSLATE_NOOP("DetailPane", "no period stated by the source"),
 }
 QUALIFIER_WORDS = {
     "approximately": QT_TRANSLATE_NOOP("DetailPane", "approximately (the source says nearly)"),
@@ -73,7 +74,24 @@ def observation_html(row: ObservationRow, entity: EntityRow | None = None, engli
             ),
             _line(Core.translate("DetailPane", "Formula"), escape(row.readable_formula or "")),
             _line(Core.translate("DetailPane", "Inputs"), inputs),
+            _line(
+                Core.translate("DetailPane", "Precision"),
+                escape(
+                    Core.translate("DetailPane", "known to the nearest %1 only: its inputs are rounded").replace(
+                        "%1", f"{row.precision:g}"
+                    )
+                )
+                if row.precision
+                else None,
+            ),
         ]
+    elif row.planned:
+        parts.append(
+            _line(
+                Core.translate("DetailPane", "Status"),
+                Core.translate("DetailPane", "planned or expected — not an outcome"),
+            )
+        )
     elif row.batch_id is not None:
         parts.append(
             _line(

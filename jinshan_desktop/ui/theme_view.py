@@ -25,7 +25,7 @@ from jinshan_desktop.data.formatting import format_count
 from jinshan_desktop.data.queries import FactBook, ThemeInfo
 from jinshan_desktop.ui.detail_text import fact_html, observation_html
 from jinshan_desktop.ui.table_model import ROW_ROLE, ObservationTableModel
-from jinshan_desktop.ui.trend_chart import TrendChart
+from jinshan_desktop.ui.trend_chart import FACT_NO_CHART, TrendChart
 
 FACT_ROLE = Qt.ItemDataRole.UserRole
 
@@ -249,5 +249,6 @@ class ThemeView(QWidget):
         if current is None:
             return
         fact = next(f for f in self._facts if f.id == current.data(FACT_ROLE))
+        self.chart.show_message(self.chart.tr_text(FACT_NO_CHART))
         source = self._sources[fact.source_id]
         self.detail.setHtml(fact_html(fact, source.title, source.publisher, source.published, source.address))

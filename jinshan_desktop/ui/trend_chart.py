@@ -21,6 +21,17 @@ MUTED = QColor("#5f6b7a")
 
 
 NO_CHART = QT_TRANSLATE_NOOP("TrendChart", "Select a figure to see its chart")
+FACT_NO_CHART = QT_TRANSLATE_NOOP("TrendChart", "Facts have no chart")
+ALONE = QT_TRANSLATE_NOOP("TrendChart", "%1 has no trend and no related figure to compare it with")
+NOTHING_COMPARABLE = QT_TRANSLATE_NOOP(
+    "TrendChart", "%1 has no trend, and its related figures cannot stand beside it: %2"
+)
+WHY_LEFT_OUT = {
+    "not_annual": QT_TRANSLATE_NOOP("TrendChart", "not for a full year"),
+    "other_unit": QT_TRANSLATE_NOOP("TrendChart", "another currency or unit"),
+    "other_kind": QT_TRANSLATE_NOOP("TrendChart", "another kind of figure (a plan beside an outcome, a stock beside a flow)"),
+    "part_whole": QT_TRANSLATE_NOOP("TrendChart", "a part of it, or the whole it is part of"),
+}
 COMPARED = QT_TRANSLATE_NOOP("TrendChart", "Compared: %1 and related figures")
 SOURCE = QT_TRANSLATE_NOOP("TrendChart", "Source: %1")
 NOT_ANNUAL = QT_TRANSLATE_NOOP("TrendChart", "%1 (%2) is not for a full year and is not drawn")
@@ -94,13 +105,23 @@ class TrendChart(QWidget):
         self._layout.addWidget(canvas)
         return canvas
 
+    def show_message(self, text: str) -> None:
+        """No chart, and a sentence saying why, in place of the plot."""
+        self.chart = None
+        if self.canvas is not None:
+            self.canvas.hide()
+        self.placeholder.setText(f"<b>{escape(text)}</b>")
+        self.placeholder.setWordWrap(True)
+        self.placeholder.show()
+
     def show_chart(self, chart: Chart | None) -> None:
-        self.chart = chart
         if chart is None:
-            if self.canvas is not None:
-                self.canvas.hide()
-            self.placeholder.show()
+            self.show_message(self._tr(NO_CHART))
             return
+        if chart.kind == "none":
+            self.show_message(self._why_no_chart(chart))
+            return
+        self.chart = chart
         if self.canvas is None:
             self.canvas = self._build_canvas()
         self.placeholder.hide()
@@ -128,6 +149,16 @@ class TrendChart(QWidget):
             self._draw_line(chart)
         else:
             self._draw_bars(chart)
+
+    def _why_no_chart(self, chart: Chart) -> str:
+        if chart.no_comparison == "alone" or not chart.left_out:
+            return self._tr(ALONE).replace("%1", chart.title)
+        reasons = "; ".join(f"{item.label} ({self._tr(WHY_LEFT_OUT[item.reason])})" for item in chart.left_out)
+        return self._tr(NOTHING_COMPARABLE).replace("%1", chart.title).replace("%2", reasons)
+
+    def tr_text(self, text: str) -> str:
+        """A TrendChart message in the chart's language (English when exporting in English)."""
+        return self._tr(text)
 
     def _tr(self, text: str) -> str:
         return text if self._english else Core.translate("TrendChart", text)

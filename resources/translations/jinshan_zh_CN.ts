@@ -71,6 +71,22 @@
         <translation>法定节假日期间</translation>
     </message>
     <message>
+        <source>no period stated by the source</source>
+        <translation>来源未说明时期</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>精度</translation>
+    </message>
+    <message>
+        <source>known to the nearest %1 only: its inputs are rounded</source>
+        <translation>仅精确到%1：其输入数据为四舍五入值</translation>
+    </message>
+    <message>
+        <source>planned or expected — not an outcome</source>
+        <translation>计划或预期数——并非实际结果</translation>
+    </message>
+    <message>
         <source>a single day</source>
         <translation>单日</translation>
     </message>
@@ -673,6 +689,34 @@ The details are in the log file; the window stays open.</source>
     <message>
         <source>Select a figure to see its chart</source>
         <translation>选择一项数据以查看图表</translation>
+    </message>
+    <message>
+        <source>Facts have no chart</source>
+        <translation>事实没有图表</translation>
+    </message>
+    <message>
+        <source>%1 has no trend and no related figure to compare it with</source>
+        <translation>%1没有趋势，也没有可与之比较的相关数据</translation>
+    </message>
+    <message>
+        <source>%1 has no trend, and its related figures cannot stand beside it: %2</source>
+        <translation>%1没有趋势，其相关数据不宜与之并列比较：%2</translation>
+    </message>
+    <message>
+        <source>not for a full year</source>
+        <translation>并非全年数据</translation>
+    </message>
+    <message>
+        <source>another currency or unit</source>
+        <translation>货币或单位不同</translation>
+    </message>
+    <message>
+        <source>another kind of figure (a plan beside an outcome, a stock beside a flow)</source>
+        <translation>数据性质不同（计划数与实际数、存量与流量）</translation>
+    </message>
+    <message>
+        <source>a part of it, or the whole it is part of</source>
+        <translation>是其组成部分，或是包含它的总量</translation>
     </message>
     <message>
         <source>Compared: %1 and related figures</source>

@@ -17,7 +17,7 @@ MU = UnitInfo("mu", "mu", "area", 666.67)
         ((9.5, 1, UnitInfo("percent", "%", "percent", 1), None), "9.5%"),
         ((1.5, 1, UnitInfo("billion_usd", "billion US$", "USD", 1e9), None), "US$1.5 billion"),
         ((34.33, 2, BILLION_YUAN, None), "34.33 billion yuan"),
-        ((-94515.82, 2, UnitInfo("yuan_10k", "× 10,000 yuan", "CNY", 1e4), None), "-94,515.82 × 10,000 yuan"),
+        ((-94515.82, 2, UnitInfo("yuan_10k", "× 10,000 yuan", "CNY", 1e4), None), "-945 million yuan"),
     ],
 )
 def test_values_read_as_people_write_them(arguments: tuple, expected: str) -> None:
@@ -33,7 +33,7 @@ def test_values_read_as_people_write_them(arguments: tuple, expected: str) -> No
         ((400, 0, UnitInfo("million_yuan", "百万元", "CNY", 1e6), "approximately"), "≈ 4亿元", "≈ 4億元"),
         ((304.82, 2, UnitInfo("million_usd", "百万美元", "USD", 1e6), None), "3.0482亿美元", "3.0482億美元"),
         ((31336, 0, UnitInfo("yuan", "元", "CNY", 1), None), "31,336元", "31,336元"),
-        ((402054.66, 2, UnitInfo("yuan_10k", "万元", "CNY", 1e4), None), "402,054.66万元", "402,054.66万元"),
+        ((402054.66, 2, UnitInfo("yuan_10k", "万元", "CNY", 1e4), None), "40.2亿元", "40.2億元"),
         ((9.5, 1, UnitInfo("percent", "%", "percent", 1), None), "9.5%", "9.5%"),
         ((1466, 0, UnitInfo("mu", "亩", "area", 666.67), None), "1,466亩（97.7公顷）", "1,466亩（97.7公頃）"),
     ],

@@ -149,6 +149,7 @@ def test_an_older_user_database_is_migrated_after_a_backup(tmp_path: Path) -> No
     create_user_store(store)
     connection = sqlite3.connect(store)
     connection.execute("DROP INDEX ix_observation_identity")
+    _drop_quantity_columns(connection)
     connection.execute("PRAGMA user_version = 1")
     connection.commit()
     connection.close()
@@ -158,6 +159,36 @@ def test_an_older_user_database_is_migrated_after_a_backup(tmp_path: Path) -> No
     assert connection.execute("PRAGMA user_version").fetchone()[0] == USER_SCHEMA_VERSION
     assert connection.execute("SELECT count(*) FROM sqlite_master WHERE name = 'ix_observation_identity'").fetchone()
     connection.close()
+
+
+def _drop_quantity_columns(connection: sqlite3.Connection) -> None:
+    """A version-2 layout: without the quantity model's columns."""
+    connection.execute("DROP INDEX ix_indicators_batch_id")  # re-created below: DROP COLUMN keeps other indexes
+    connection.execute("ALTER TABLE indicators DROP COLUMN measure")
+    connection.execute("CREATE INDEX ix_indicators_batch_id ON indicators (batch_id)")
+    for column in ("dimension_rank", "value_base", "precision", "part_of", "planned"):
+        for (index,) in connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'observations' AND sql LIKE ?",
+            (f"%{column}%",),
+        ).fetchall():
+            connection.execute(f"DROP INDEX {index}")
+        connection.execute(f"ALTER TABLE observations DROP COLUMN {column}")
+
+
+def test_a_version_2_user_database_gets_base_values_from_the_bundled_one(layered, tmp_path: Path) -> None:
+    book, store = layered
+    assert apply_import(plan_import(book, _write(tmp_path, GOOD)), store)
+    connection = sqlite3.connect(store)
+    _drop_quantity_columns(connection)
+    connection.execute("PRAGMA user_version = 2")
+    connection.commit()
+    connection.close()
+    assert prepare_user_store(store, book.path) is not None
+    connection = sqlite3.connect(store)
+    rows = connection.execute("SELECT value, value_base, dimension_rank FROM observations").fetchall()
+    connection.close()
+    money = schema.DIMENSIONS.index("CNY")
+    assert sorted(rows) == [(1500.5, 1500.5e9, money), (33000.0, 33000.0, money)]
 
 
 def test_a_newer_user_database_is_refused_untouched(database: Path, tmp_path: Path) -> None:

@@ -47,6 +47,11 @@ def test_a_built_database_is_at_the_head(built_database: Path) -> None:
 
 
 def _as_before_alembic(database: Path) -> Path:
+    """The database as the app wrote it before Alembic: schema version 4, which is revision 0001."""
+    engine = _engine(database)
+    with engine.begin() as alembic_connection:
+        migrate.downgrade(alembic_connection, "0001")
+    engine.dispose()
     connection = sqlite3.connect(database)
     connection.execute("DROP TABLE alembic_version")
     connection.execute(f"PRAGMA user_version = {schema.LEGACY_SCHEMA_VERSION}")
@@ -63,7 +68,10 @@ def test_an_older_database_says_what_to_run_and_the_command_upgrades_it(
         open_fact_book(database)
     assert main(["db", "upgrade", "--db", str(database)]) == 0
     assert schema.SCHEMA_REVISION in capsys.readouterr().out
-    open_fact_book(database).close()
+    book = open_fact_book(database)
+    upgraded = book.observation("edo-revenue-2021")  # base values filled in by the upgrade
+    assert (upgraded.value_base, upgraded.dimension) == (402054.66 * 10_000, "CNY")
+    book.close()
     assert main(["db", "upgrade", "--db", str(database)]) == 0
     assert "already at" in capsys.readouterr().out
 

@@ -47,22 +47,18 @@ def test_line_chart_over_annual_points_with_the_derived_one_marked(book: FactBoo
     assert chart.citations == ("briefing-2020-09-10 ¶15",)
 
 
-def test_bars_compare_related_figures_of_one_dimension_in_the_selected_unit(book: FactBook) -> None:
-    chart = book.chart_for("xinbohai-output-annual")
-    assert chart.kind == "bar" and chart.unit == "million yuan"
+def test_bars_compare_figures_of_one_kind_in_the_axis_unit(book: FactBook) -> None:
+    chart = book.chart_for("xinbohai-output-annual")  # planned annual outputs, side by side
+    assert chart.kind == "bar" and chart.axis_unit == "billion yuan"
     values = {p.label.split(",")[0]: p.value for p in chart.points}
-    assert values["Xinbohai central kitchen"] == 400
-    assert values["Output value of the four industrial clusters"] == pytest.approx(100_000)
-    investment = book.chart_for("edo-investment-phases")
-    assert all("Warburg" not in p.label for p in investment.points)
-    assert [(item.label, item.reason) for item in investment.left_out] == [
-        ("Warburg Pinshan Smart Industrial Park", "other_unit")
-    ]
+    assert values["Xinbohai central kitchen"] == pytest.approx(0.4)
+    assert values["EverDisplay Optronics project"] == pytest.approx(12.9)
+    assert ("Output value of the four industrial clusters", "other_kind") in [(i.label, i.reason) for i in chart.left_out]
 
 
-def test_single_figure_gets_a_single_bar(book: FactBook) -> None:
+def test_a_single_figure_gets_no_one_bar_comparison(book: FactBook) -> None:
     chart = book.chart_for("approval-time-cut-2020")
-    assert chart.kind == "bar" and len(chart.points) == 1 and chart.points[0].value == 66
+    assert chart.kind == "none" and chart.no_comparison == "alone" and not chart.points
 
 
 def test_search_finds_entities_figures_and_facts(book: FactBook) -> None:
@@ -139,5 +135,5 @@ def test_a_small_file_is_checked_whole_at_open(book: FactBook) -> None:
 def test_info_reports_counts_and_vintage(book: FactBook) -> None:
     info = book.info()
     assert info.observation_count == len(book.observations())
-    assert info.data_vintage == "2021-10-20"
+    assert info.data_vintage == "2025"
     assert info.source_count == len(book.sources()) == 14

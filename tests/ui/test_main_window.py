@@ -243,7 +243,7 @@ def test_about_names_version_vintage_and_log_folder(window: MainWindow, monkeypa
     texts: list[str] = []
     monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: texts.append(text))
     window.show_about()
-    assert __version__ in texts[0] and "2021-10-20" in texts[0] and str(user_log_dir()) in texts[0]
+    assert __version__ in texts[0] and "2025" in texts[0] and str(user_log_dir()) in texts[0]
 
 
 def test_the_application_has_the_icon(qapp) -> None:

@@ -17,6 +17,7 @@ class Names:
     themes: dict[str, str]
     topics: dict[tuple[str, str], str]  # (theme id, name) -> topic id
     units: dict[str, str]
+    unit_of_id: dict[str, schema.Unit]
     entities: dict[str, str]
     indicators: dict[str, schema.Indicator]
     indicator_names: dict[tuple[str, str], str]  # (topic id, name) -> indicator id
@@ -30,6 +31,7 @@ class Names:
             themes=_by_name(vocabulary.themes),
             topics={(t.theme_id, key): t.id for t in vocabulary.topics for key in keys_of(t)},
             units=_by_name(vocabulary.units),
+            unit_of_id={u.id: u for u in vocabulary.units},
             entities=_by_name(vocabulary.entities),
             indicators=indicators,
             indicator_names={(i.topic_id, key): i.id for i in indicators.values() for key in keys_of(i)},

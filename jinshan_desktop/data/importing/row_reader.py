@@ -17,6 +17,10 @@ NO = {"no", "否", "false", "0", ""}
 _YEAR = re.compile(r"\d{4}")
 
 
+def _rank(dimension: str) -> int:
+    return schema.DIMENSIONS.index(dimension) if dimension in schema.DIMENSIONS else len(schema.DIMENSIONS)
+
+
 class RowReader:
     """Reads rows into figures; every problem goes into the plan with its line."""
 
@@ -52,6 +56,7 @@ class RowReader:
         formula = row.get("formula", "") or None
         if derived and not self._formula_holds(line, formula, value):
             return None
+        unit = self.names.unit_of_id[unit_id]
         return schema.Observation(
             id=row.get("id", "") or f"import-{indicator_id}-{slug(period)}-{slug(row['source'])}",
             indicator_id=indicator_id,
@@ -75,6 +80,11 @@ class RowReader:
             batch_id=None,
             theme_id=theme_id,
             topic_id=topic_id,
+            planned=False,
+            part_of=None,
+            precision=None,
+            value_base=float(value) * unit.scale,
+            dimension_rank=_rank(unit.dimension),
         )
 
     def _topic_and_unit(self, line: int, theme_id: str, row: dict[str, str]) -> tuple[str | None, str | None]:
@@ -199,6 +209,7 @@ class RowReader:
             entity_id=self.names.entities.get(entity.casefold()) if entity else None,
             description_en="Added by an import",
             batch_id=None,
+            measure="rate" if self.names.unit_of_id[unit_id].dimension == "percent" else "stock",
         )
         self.names.indicators[new_id] = indicator
         self.names.indicator_names[(topic_id, name.casefold())] = new_id

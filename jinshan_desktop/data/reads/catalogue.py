@@ -139,6 +139,7 @@ def info(context: ReadContext) -> DataInfo:
         observation_count=_count(context, schema.Observation),
         fact_count=_count(context, schema.Fact),
         source_count=_count(context, schema.Source),
+        vintage_basis=meta.get("data_vintage_basis", "published"),
     )
 
 

@@ -117,6 +117,12 @@ def observation_row(
         locator=o.locator,
         headline=o.headline,
         note=o.note,
-        value_text=format_value(o.value, o.decimals, unit, o.qualifier, language),
+        value_text=format_value(o.value, o.decimals, unit, o.qualifier, language, o.precision),
         batch_id=o.batch_id,
+        dimension=u.dimension,
+        value_base=o.value_base,
+        measure=i.measure,
+        planned=o.planned,
+        part_of=o.part_of,
+        precision=o.precision,
     )

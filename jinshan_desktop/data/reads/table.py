@@ -34,16 +34,16 @@ def ids(context: ReadContext, query: TableQuery, offset: int = 0, limit: int | N
 
 def row_of(context: ReadContext, query: TableQuery, observation_id: str) -> int | None:
     """Where a figure stands in the table (for Find), without reading the rows before it."""
-    target = context.rows(
-        select(schema.Observation.value, schema.Observation.position).where(schema.Observation.id == observation_id)
-    )
+    o = schema.Observation
+    target = context.rows(select(o.dimension_rank, o.value_base, o.position).where(o.id == observation_id))
     if not target:
         return None
-    value, position = target[0]
+    rank, value, position = target[0]
     if query.sort == "value":
         before = or_(
-            schema.Observation.value < value,
-            (schema.Observation.value == value) & (schema.Observation.position < position),
+            o.dimension_rank < rank,
+            (o.dimension_rank == rank) & (o.value_base < value),
+            (o.dimension_rank == rank) & (o.value_base == value) & (o.position < position),
         )
     elif query.sort == "position":
         before = schema.Observation.position < position
@@ -84,7 +84,8 @@ def order(context: ReadContext, query: TableQuery) -> list[ColumnElement[Any]]:
     indicator = schema.Indicator
     keys: dict[str, list[Any]] = {
         "position": [],
-        "value": [schema.Observation.value],
+        # Within a dimension by the base-unit value; dimensions apart, money first (schema.DIMENSIONS).
+        "value": [schema.Observation.dimension_rank, schema.Observation.value_base],
         "period": [func.coalesce(schema.Observation.period_year, 9999), schema.Observation.period_label],
         "indicator": [func.lower(context.localised(indicator.name_en, indicator.name_zh_hans, indicator.name_zh_hant))],
         "source": [schema.Observation.source_id, schema.Observation.locator],
