@@ -26,8 +26,9 @@ def export_records(
 ) -> Iterator[list[ExportRecord]]:
     """Chunks of rows ready for CSV, in the table's order (or all figures): (id, theme, topic, indicator,
     entity, period, period_kind, year, value, unit, qualifier, derived, formula, provisional, source,
-    locator, note, value_base, unit_base), every cell text. SQL does the work a million rows would make slow in Python: the value at
-    its published precision and the formula-injection guard on text cells (never on the value)."""
+    locator, note, value_base, unit_base), every cell text. SQL does the work a million rows would make slow
+    in Python: the value at its published precision and the formula-injection guard on text cells (never on
+    the value)."""
     o, i, t, th, u, e = _TABLES
     statement = (
         # Text only, NULL as '': the exporter joins plain rows into CSV itself, fast.

@@ -29,7 +29,9 @@ NOTHING_COMPARABLE = QT_TRANSLATE_NOOP(
 WHY_LEFT_OUT = {
     "not_annual": QT_TRANSLATE_NOOP("TrendChart", "not for a full year"),
     "other_unit": QT_TRANSLATE_NOOP("TrendChart", "another currency or unit"),
-    "other_kind": QT_TRANSLATE_NOOP("TrendChart", "another kind of figure (a plan beside an outcome, a stock beside a flow)"),
+    "other_kind": QT_TRANSLATE_NOOP(
+        "TrendChart", "another kind of figure (a plan beside an outcome, a stock beside a flow)"
+    ),
     "part_whole": QT_TRANSLATE_NOOP("TrendChart", "a part of it, or the whole it is part of"),
 }
 COMPARED = QT_TRANSLATE_NOOP("TrendChart", "Compared: %1 and related figures")
