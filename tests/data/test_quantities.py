@@ -26,12 +26,13 @@ def test_sorting_by_value_uses_base_units_and_never_mixes_dimensions(book: FactB
     order = _sorted(book, "manufacturing")
     rows = {row.id: row for row in book.observations("manufacturing")}
     # 402,054.66 × 10,000 yuan is 4.0 billion: below 132.36 billion yuan, above 100 million.
-    assert order.index("stc-tax-first-year") < order.index("edo-revenue-2021") < order.index("industrial-output-2021-7m")
+    position = order.index
+    assert position("stc-tax-first-year") < position("edo-revenue-2021") < position("industrial-output-2021-7m")
     # "> 100 million yuan" sorts below "≈ 100 billion yuan".
     assert order.index("stc-tax-first-year") < order.index("cluster-output-2020")
     ranks = [schema.DIMENSIONS.index(rows[i].dimension) for i in order]
     assert ranks == sorted(ranks)  # money first, then the other dimensions, each in one block
-    assert [rows[i].dimension for i in order][0] == "CNY"
+    assert rows[order[0]].dimension == "CNY"
     assert _sorted(book, "manufacturing", descending=True) == order[::-1]
 
 
