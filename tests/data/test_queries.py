@@ -53,7 +53,8 @@ def test_bars_compare_figures_of_one_kind_in_the_axis_unit(book: FactBook) -> No
     values = {p.label.split(",")[0]: p.value for p in chart.points}
     assert values["Xinbohai central kitchen"] == pytest.approx(0.4)
     assert values["EverDisplay Optronics project"] == pytest.approx(12.9)
-    assert ("Output value of the four industrial clusters", "other_kind") in [(i.label, i.reason) for i in chart.left_out]
+    left_out = [(item.label, item.reason) for item in chart.left_out]
+    assert ("Output value of the four industrial clusters", "other_kind") in left_out
 
 
 def test_a_single_figure_gets_no_one_bar_comparison(book: FactBook) -> None:
