@@ -85,6 +85,9 @@ def main(argv: list[str] | None = None) -> int:
         if gui:
             return _show_startup_error(str(error))
         return _fail(str(error))
+    if book.user_store_notice:
+        log.warning(book.user_store_notice)
+        print(f"{APP_ID}: {book.user_store_notice}", file=sys.stderr)
     try:
         if arguments.command == "export":
             try:

@@ -79,6 +79,11 @@ class FactBook:
         return self._store.user_store
 
     @property
+    def user_store_notice(self) -> str | None:
+        """A sentence when opening the per-user database set a file aside or migrated it, else None."""
+        return self._store.notice.message if self._store.notice else None
+
+    @property
     def fully_checked(self) -> bool:
         return self._store.fully_checked
 
@@ -96,6 +101,12 @@ class FactBook:
 
     def close(self) -> None:
         self._store.close()
+
+    def __enter__(self) -> FactBook:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
 
     def check(self, full: bool = True) -> None:
         self._store.check(full)

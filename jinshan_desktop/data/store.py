@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
 
 from jinshan_desktop.data import schema
-from jinshan_desktop.data.user_store import UserStoreError, attach_user_store, prepare_user_store
+from jinshan_desktop.data.user_store import StoreNotice, UserStoreError, attach_user_store, prepare_user_store
 
 Columns = TypeVarTuple("Columns")
 
@@ -35,6 +35,7 @@ class Store:
         self.engine = engine
         self.path = path
         self.user_store = user_store
+        self.notice: StoreNotice | None = None  # what opening the per-user database did, for the reader
         self.fully_checked = False  # every page read by quick_check, not only the header and schema
 
     def close(self) -> None:
@@ -57,13 +58,21 @@ class Store:
         try:
             with self.engine.connect() as connection:
                 version = connection.exec_driver_sql("PRAGMA user_version").scalar()
-                connection.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()  # parses the schema
+                tables = {
+                    str(name)
+                    for (name,) in connection.exec_driver_sql("SELECT name FROM main.sqlite_master WHERE type='table'")
+                }
         except DBAPIError as error:
             raise FactBookError(reason(self.path, error)) from error
         if version != schema.SCHEMA_VERSION:
             raise FactBookError(
                 f"The database {self.path} has schema version {version}, but this version of the app "
                 f"reads version {schema.SCHEMA_VERSION}. Use the database that came with the app."
+            )
+        missing = sorted(set(schema.Base.metadata.tables) - {"batches"} - tables)
+        if missing:
+            raise FactBookError(
+                f"The database {self.path} is not a complete fact book: it has no table {', '.join(missing)}."
             )
 
     def integrity_problem(self) -> str | None:
@@ -92,9 +101,10 @@ def open_store(path: Path, user_store: Path | None = None, full_check: bool | No
     if full_check is None:
         full_check = path.stat().st_size <= FULL_CHECK_BYTES
     uri = f"file:{quote(str(path.resolve().as_posix()))}?mode=ro"
+    notice = None
     if user_store is not None:
         try:
-            prepare_user_store(user_store)
+            notice = prepare_user_store(user_store)
         except (UserStoreError, OSError) as error:
             raise FactBookError(str(error)) from error
 
@@ -104,6 +114,7 @@ def open_store(path: Path, user_store: Path | None = None, full_check: bool | No
         return connection
 
     store = Store(create_engine("sqlite://", poolclass=NullPool, creator=connect), path, user_store)
+    store.notice = notice
     try:
         store.check(full=full_check)
     except FactBookError:
