@@ -38,6 +38,9 @@ def build_parser() -> argparse.ArgumentParser:
     importer = commands.add_parser("import", help="add figures from a CSV file shaped like observations.csv")
     importer.add_argument("file", type=Path)
     importer.add_argument("--dry-run", action="store_true", help="print what would be imported and write nothing")
+    importer.add_argument(
+        "--encoding", help="the file's encoding when it is not UTF-8, UTF-16 with BOM or GB18030 (e.g. cp1252)"
+    )
     return parser
 
 
@@ -97,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"Wrote {len(written)} files to {arguments.out}")
             return 0
         if arguments.command == "import":
-            return import_file(book, arguments.file, dry_run=arguments.dry_run)
+            return import_file(book, arguments.file, dry_run=arguments.dry_run, encoding=arguments.encoding)
         from jinshan_desktop.ui.app import run_gui, run_smoke  # Qt only when a window is wanted
 
         if arguments.smoke:
@@ -107,9 +110,9 @@ def main(argv: list[str] | None = None) -> int:
         book.close()
 
 
-def import_file(book: FactBook, path: Path, dry_run: bool) -> int:
-    """The import without asking (the preview is printed); 1 when the file is refused, nothing written then."""
-    plan = plan_import(book, path)
+def import_file(book: FactBook, path: Path, dry_run: bool, encoding: str | None = None) -> int:
+    """The import without asking (the preview is printed); 1 when anything is refused or in conflict."""
+    plan = plan_import(book, path, encoding=encoding)
     for line in plan.summary():
         print(line)
     if not plan.accepted:

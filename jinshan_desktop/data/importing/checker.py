@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from jinshan_desktop.data import schema
 from jinshan_desktop.data.formula_guard import unguard
 from jinshan_desktop.data.importing.names import Names
@@ -36,16 +38,17 @@ class Checker:
         self.by_identity: dict[Identity, schema.Observation] = {}
         self.rows = RowReader(self.names, plan, self.values, self._read_values)
 
-    def check(self, rows: list[list[str]], progress: Progress) -> None:
-        columns = self._columns(rows[0])
+    def check(self, header: list[str], rows: Iterable[list[str]], progress: Progress) -> None:
+        """header: the first row; rows: the others, read one at a time (a csv.Error may come from them)."""
+        columns = self._columns(header)
         if columns is None:
             return
         seen: dict[Identity, int] = {}
         candidates: list[tuple[int, schema.Observation]] = []
-        for line, cells in enumerate(rows[1:], start=2):
+        for line, cells in enumerate(rows, start=2):
             if line % PROGRESS_ROWS == 0 and not progress(line):
                 raise cancelled("checking the file")
-            if not any(cell.strip() for cell in cells) or not self._well_formed(line, cells, len(rows[0])):
+            if not any(cell.strip() for cell in cells) or not self._well_formed(line, cells, len(header)):
                 continue
             figure = self.rows.figure(line, {name: unguard(cells[index].strip()) for name, index in columns.items()})
             if figure is None:

@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from jinshan_desktop.data import schema
 from jinshan_desktop.data.derivation import FormulaError, evaluate, formula_inputs
 from jinshan_desktop.data.importing.names import Names, slug
+from jinshan_desktop.data.importing.numbers import (
+    MAX_DECIMALS,
+    MAX_SIGNIFICANT_DIGITS,
+    Number,
+    NumberRefused,
+    read_number,
+)
 from jinshan_desktop.data.importing.report import ImportPlan, Problem
 from jinshan_desktop.data.messages import QT_TRANSLATE_NOOP, Message
 
@@ -50,7 +57,7 @@ class RowReader:
         if indicator_id is None:
             return None
         formula = row.get("formula", "") or None
-        if derived and not self._formula_holds(line, formula, value):
+        if derived and not self._formula_holds(line, formula, value.exact):
             return None
         return schema.Observation(
             id=row.get("id", "") or f"import-{indicator_id}-{slug(period)}-{slug(row['source'])}",
@@ -60,9 +67,9 @@ class RowReader:
             period_label_zh_hant=None,
             period_kind=kind,
             period_year=year,
-            value=float(value),
-            decimals=max(0, -int(value.as_tuple().exponent)),
-            as_written=None,
+            value=value.value,
+            decimals=value.decimals,
+            as_written=row["value"],
             qualifier=qualifier,
             provisional=provisional,
             derived=derived,
@@ -91,15 +98,12 @@ class RowReader:
             self.problem(line, QT_TRANSLATE_NOOP("ImportReport", "unknown unit {unit!r}"), unit=row["unit"])
         return topic_id, unit_id
 
-    def _value(self, line: int, text: str) -> Decimal | None:
+    def _value(self, line: int, text: str) -> Number | None:
         try:
-            value = Decimal(text.replace(",", ""))
-            if not value.is_finite():
-                raise InvalidOperation
-        except InvalidOperation:
-            self.problem(line, QT_TRANSLATE_NOOP("ImportReport", "the value {value!r} is not a number"), value=text)
+            return read_number(text)
+        except NumberRefused as refused:
+            self.problem(line, refused.template, value=text, digits=MAX_SIGNIFICANT_DIGITS, decimals=MAX_DECIMALS)
             return None
-        return value
 
     def _period(self, line: int, row: dict[str, str]) -> tuple[str, str, int | None]:
         period = row["period"]

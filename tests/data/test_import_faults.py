@@ -1,0 +1,122 @@
+"""Hostile and careless import files: every one refused or read exactly, with a sentence naming the line."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from jinshan_desktop.data.importing import apply_import, plan_import
+
+HEADER = "theme,topic,indicator,period,value,unit,source,locator\n"
+ROW = "Manufacturing,Industrial transformation,Fault output,{period},{value},yuan,fault-src,p1\n"
+
+
+@pytest.fixture
+def layered(database: Path, tmp_path: Path):
+    from jinshan_desktop.data.queries import open_fact_book
+
+    store = tmp_path / "user" / "imported.sqlite"
+    with open_fact_book(database, user_store=store) as fact_book:
+        yield fact_book, store
+
+
+def _file(tmp_path: Path, text: str, encoding: str = "utf-8") -> Path:
+    path = tmp_path / "in.csv"
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("written", "reason"),
+    [
+        ("1e309", "too large"),
+        ("-1e309", "too large"),
+        ("1e-400", "too small"),
+        ("0." + "0" * 400 + "1", "too small"),
+        ("1,5", "not a number as written"),
+        ("1,2,3,4", "not a number as written"),
+        ("12,3456", "not a number as written"),
+        ("1.2.3", "not a number as written"),
+        ("0.12345678901234567", "more digits than can be kept"),
+        ("NaN", "not a number"),
+        ("Infinity", "not a number"),
+    ],
+)
+def test_a_value_that_would_change_is_refused_naming_the_line(layered, tmp_path: Path, written: str, reason: str):
+    book, _ = layered
+    plan = plan_import(book, _file(tmp_path, HEADER + ROW.format(period=2020, value=f'"{written}"')))
+    assert not plan.accepted
+    assert [str(problem) for problem in plan.problems] == [
+        next(str(problem) for problem in plan.problems if str(problem).startswith("line 2: "))
+    ]
+    assert reason in str(plan.problems[0])
+
+
+def test_values_are_read_exactly_and_kept_as_written(layered, tmp_path: Path) -> None:
+    book, store = layered
+    text = HEADER + "".join(
+        ROW.format(period=f"{2000 + n}", value=f'"{value}"')
+        for n, value in enumerate(["1,234,567.5", "-12.90", "2.5e3", "0.000123", "1500"])
+    )
+    plan = plan_import(book, _file(tmp_path, text))
+    assert plan.accepted, plan.summary()
+    apply_import(plan, store)
+    rows = sorted((r.period_label, r.value, r.decimals, r.as_written) for r in book.observations() if r.batch_id)
+    assert rows == [
+        ("2000", 1234567.5, 1, "1,234,567.5"),
+        ("2001", -12.9, 2, "-12.90"),
+        ("2002", 2500.0, 0, "2.5e3"),
+        ("2003", 0.000123, 6, "0.000123"),
+        ("2004", 1500.0, 0, "1500"),
+    ]
+
+
+WINDOWS_1252 = HEADER + ROW.replace("Fault output", "Caféa output of Ãmber").format(period=2020, value=1)
+
+
+def test_windows_1252_that_happens_to_decode_as_gb18030_is_refused(layered, tmp_path: Path) -> None:
+    book, _ = layered
+    raw = WINDOWS_1252.encode("cp1252")
+    raw.decode("gb18030")  # the trap: it decodes, as mojibake
+    plan = plan_import(book, _file(tmp_path, WINDOWS_1252, "cp1252"))
+    assert not plan.accepted
+    assert "not UTF-8 and does not read as GB18030" in str(plan.problems[0])
+    named = plan_import(book, _file(tmp_path, WINDOWS_1252, "cp1252"), encoding="cp1252")
+    assert named.accepted and named.new_indicators[0].name_en == "Caféa output of Ãmber"
+
+
+def test_utf16_with_bom_and_gb18030_chinese_are_read(layered, tmp_path: Path) -> None:
+    book, _ = layered
+    chinese = HEADER + "制造业,产业转型,工业总产值（测试）,2020,1500.5,十亿元,yb-2021,t1\n"
+    gb = plan_import(book, _file(tmp_path, chinese, "gb18030"))
+    assert gb.accepted and gb.encoding == "GB18030" and gb.new_indicators[0].name_en == "工业总产值（测试）"
+    utf16 = plan_import(book, _file(tmp_path, chinese, "utf-16"))
+    assert utf16.accepted and utf16.encoding == "UTF-16"
+
+
+def test_an_unknown_encoding_name_is_a_sentence(layered, tmp_path: Path) -> None:
+    book, _ = layered
+    plan = plan_import(book, _file(tmp_path, WINDOWS_1252), encoding="no-such-codec")
+    assert not plan.accepted and "cannot be read as no-such-codec" in str(plan.problems[0])
+
+
+def test_a_named_pipe_or_a_folder_is_refused_without_waiting(layered, tmp_path: Path) -> None:
+    book, _ = layered
+    pipe = tmp_path / "pipe.csv"
+    os.mkfifo(pipe)
+    for path in (pipe, tmp_path):
+        plan = plan_import(book, path)  # opening the pipe would wait for a writer for ever
+        assert not plan.accepted and "is not a regular file" in str(plan.problems[0])
+
+
+def test_the_cli_takes_an_encoding(database: Path, tmp_path: Path) -> None:
+    path = _file(tmp_path, WINDOWS_1252, "cp1252")
+    command = [sys.executable, "-m", "jinshan_desktop", "--db", str(database), "--user-db", str(tmp_path / "u.sqlite")]
+    refused = subprocess.run([*command, "import", str(path)], capture_output=True, text=True)
+    assert refused.returncode == 1 and "--encoding" in refused.stdout
+    done = subprocess.run([*command, "import", str(path), "--encoding", "cp1252"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
