@@ -117,19 +117,22 @@ def import_file(book: FactBook, path: Path, dry_run: bool, encoding: str | None 
         print(line)
     if not plan.accepted:
         return 1
+    status = 1 if plan.conflicts else 0  # 0 only when every figure of the file is in the fact book after
     if dry_run:
         print("Dry run: nothing was written.")
-        return 0
+        return status
     if not plan.figures and not plan.new_sources:
         print("Nothing new to import.")
-        return 0
+        return status
     assert book.user_store is not None
     try:
         batch = apply_import(plan, book.user_store)
     except StoreWriteError as error:
         return _fail(str(error))
     print(f"Imported {len(plan.figures)} figure(s) as batch {batch} into {book.user_store}")
-    return 0
+    if plan.conflicts:
+        print(f"{len(plan.conflicts)} figure(s) in conflict were not imported.")
+    return status
 
 
 def _show_startup_error(message: str) -> int:

@@ -120,3 +120,56 @@ def test_the_cli_takes_an_encoding(database: Path, tmp_path: Path) -> None:
     assert refused.returncode == 1 and "--encoding" in refused.stdout
     done = subprocess.run([*command, "import", str(path), "--encoding", "cp1252"], capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+KINDED = "id,theme,topic,indicator,period,period_kind,value,unit,source,locator\n"
+
+
+def test_two_periods_that_make_the_same_id_are_reported_with_both_lines(layered, tmp_path: Path) -> None:
+    book, _ = layered
+    row = ",Manufacturing,Industrial transformation,Fault output,{period},part_year,{value},yuan,fault-src,p1\n"
+    plan = plan_import(
+        book, _file(tmp_path, KINDED + row.format(period="H1 2021", value=1) + row.format(period="h1-2021", value=2))
+    )
+    assert not plan.accepted
+    assert [str(p) for p in plan.problems] == [
+        "line 3: the id made for this row, import-import-fault-output-h1-2021-fault-src, is also made for line 2 "
+        "(period 'H1 2021'); give the rows an id column"
+    ]
+
+
+def test_the_same_id_twice_in_a_file_is_an_error(layered, tmp_path: Path) -> None:
+    book, _ = layered
+    row = "my-id,Manufacturing,Industrial transformation,Fault output,{period},year,1,yuan,fault-src,p1\n"
+    plan = plan_import(book, _file(tmp_path, KINDED + row.format(period=2020) + row.format(period=2021)))
+    assert [str(p) for p in plan.problems] == ["line 3: the id my-id is also the id of line 2"]
+
+
+def test_a_locator_outside_the_paragraphs_a_source_declares_is_refused(layered, tmp_path: Path) -> None:
+    book, _ = layered
+    row = "Manufacturing,Industrial transformation,Fault output,{period},1,yuan,briefing-2020-09-10,{locator}\n"
+    good = plan_import(book, _file(tmp_path, HEADER + row.format(period=2020, locator="¶21")))
+    assert good.accepted, good.summary()
+    for locator in ("¶999", "¶0", "¶20-¶22", "annex"):
+        plan = plan_import(book, _file(tmp_path, HEADER + row.format(period=2020, locator=locator)))
+        assert [str(p) for p in plan.problems] == [
+            f"line 2: the source briefing-2020-09-10 has no {locator} (it has ¶1-¶21)"
+        ]
+    named = "Manufacturing,Industrial transformation,Fault output,2020,1,yuan,edo-2025-q3,{locator}\n"
+    assert plan_import(book, _file(tmp_path, HEADER + named.format(locator="Main financial data"))).accepted
+    assert not plan_import(book, _file(tmp_path, HEADER + named.format(locator="¶3"))).accepted
+
+
+def test_a_file_whose_only_rows_conflict_exits_1(database: Path, tmp_path: Path) -> None:
+    from jinshan_desktop.data.queries import open_fact_book
+
+    with open_fact_book(database) as book:
+        figure = next(row for row in book.observations() if row.id == "rural-income-2019")
+    line = (
+        f"{figure.id},{figure.theme},{figure.topic},{figure.indicator},{figure.period_label},year,"
+        f"{figure.value + 1},{figure.unit},{figure.source_id},{figure.locator}\n"
+    )
+    path = _file(tmp_path, KINDED + line)
+    command = [sys.executable, "-m", "jinshan_desktop", "--db", str(database), "--user-db", str(tmp_path / "u.sqlite")]
+    result = subprocess.run([*command, "import", str(path)], capture_output=True, text=True)
+    assert result.returncode == 1 and "conflicts with" in result.stdout, result.stdout + result.stderr

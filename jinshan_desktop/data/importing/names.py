@@ -20,7 +20,7 @@ class Names:
     entities: dict[str, str]
     indicators: dict[str, schema.Indicator]
     indicator_names: dict[tuple[str, str], str]  # (topic id, name) -> indicator id
-    sources: set[str]
+    sources: dict[str, str]  # source id -> the places it declares (see locators.py)
     headers: dict[str, str]  # a column header in any language -> the column's label id
 
     @classmethod
@@ -33,7 +33,7 @@ class Names:
             entities=_by_name(vocabulary.entities),
             indicators=indicators,
             indicator_names={(i.topic_id, key): i.id for i in indicators.values() for key in keys_of(i)},
-            sources=set(vocabulary.source_ids),
+            sources=dict(vocabulary.source_locators),
             headers={
                 text.casefold(): label.id
                 for label in vocabulary.labels

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from jinshan_desktop.data import schema
 from jinshan_desktop.data.derivation import FormulaError, evaluate, formula_inputs
+from jinshan_desktop.data.importing.locators import locator_allowed
 from jinshan_desktop.data.importing.names import Names, slug
 from jinshan_desktop.data.importing.numbers import (
     MAX_DECIMALS,
@@ -139,6 +140,16 @@ class RowReader:
         if not row["locator"]:
             self.problem(
                 line, QT_TRANSLATE_NOOP("ImportReport", "the locator (paragraph or part of the source) is missing")
+            )
+            return
+        declared = self.names.sources.get(row["source"])
+        if declared is not None and not locator_allowed(declared, row["locator"]):
+            self.problem(
+                line,
+                QT_TRANSLATE_NOOP("ImportReport", "the source {source} has no {locator} (it has {places})"),
+                source=row["source"],
+                locator=row["locator"],
+                places=declared,
             )
 
     def _flag(self, line: int, text: str, name: str) -> bool:
