@@ -173,3 +173,33 @@ def test_a_file_whose_only_rows_conflict_exits_1(database: Path, tmp_path: Path)
     command = [sys.executable, "-m", "jinshan_desktop", "--db", str(database), "--user-db", str(tmp_path / "u.sqlite")]
     result = subprocess.run([*command, "import", str(path)], capture_output=True, text=True)
     assert result.returncode == 1 and "conflicts with" in result.stdout, result.stdout + result.stderr
+
+
+FORMULA_HEADER = "id,theme,topic,indicator,period,value,unit,source,locator,derived,formula\n"
+
+
+@pytest.mark.parametrize(
+    ("formula", "reason"),
+    [
+        ("{rural-income-2019}+" + "+".join(["1"] * 3000), "longer than 1000 characters"),
+        ("(" * 400 + "{rural-income-2019}" + ")" * 400, "more than 20 deep"),
+        ("(" * 30 + "{rural-income-2019}" + ")" * 30, "more than 20 deep"),
+        ("{rural-income-2019} ** 2", "is not arithmetic"),
+        ("__import__('os')", "only numbers, observation references"),
+    ],
+)
+def test_a_hostile_formula_is_a_sentence_not_a_recursion_error(layered, tmp_path: Path, formula: str, reason: str):
+    book, _ = layered
+    row = f',Manufacturing,Industrial transformation,Fault output,2020,1,yuan,fault-src,p1,yes,"{formula}"\n'
+    plan = plan_import(book, _file(tmp_path, FORMULA_HEADER + row))
+    assert not plan.accepted and len(plan.problems) == 1
+    assert "the formula cannot be computed" in str(plan.problems[0]) and reason in str(plan.problems[0])
+
+
+def test_a_formula_is_evaluated_with_precedence_and_parentheses() -> None:
+    from jinshan_desktop.data.derivation import evaluate
+
+    values = {"a": 2.0, "b": 10.0}
+    assert evaluate("{a} / (1 + {b} / 100)", values) == 2.0 / (1 + 10.0 / 100)
+    assert evaluate("{a} - {b} - 3 * 2", values) == 2.0 - 10.0 - 6
+    assert evaluate("((({a})))", values) == 2.0
