@@ -1,12 +1,10 @@
-"""CSV files from the read API: Excel-friendly encoding, formula-injection guard, atomic replace."""
+"""CSV files from the read API: Excel-friendly encoding, formula-injection guard, atomic replace (export_files)."""
 
 from __future__ import annotations
 
 import csv
 import io
-import os
 import re
-import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -14,6 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from jinshan_desktop.data.export_files import ExportError, atomic_target, reason_of, staged_folder
 from jinshan_desktop.data.export_records import export_records
 from jinshan_desktop.data.formula_guard import guard
 from jinshan_desktop.data.progress import Cancelled, Progress
@@ -24,10 +23,6 @@ ENCODINGS = {"utf-8-sig": "UTF-8 with BOM (Excel)", "utf-8": "UTF-8", "gb18030":
 DEFAULT_ENCODING = "utf-8-sig"
 
 Cell = str | int | Decimal | None
-
-
-class ExportError(OSError):
-    """An export that could not be written; the message is a sentence for the reader."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,15 +233,21 @@ def export_all(
     except OSError as error:
         raise ExportError(f"The folder {folder} cannot be created: {error.strerror or error}.") from error
     tables = all_tables(book)
-    written = []
-    for table in tables:
-        export_table(table, folder / table.file_name, encoding, progress if table.chunked else None)
-        written.append(folder / table.file_name)
-    readme = folder / "README.txt"
-    with atomic_target(readme) as temporary:
-        temporary.write_text(readme_text(tables, book.info().data_vintage), encoding="utf-8")
-    written.append(readme)
-    return written
+    names = [table.file_name for table in tables] + ["README.txt"]
+    with staged_folder(folder) as staging:
+        for table in tables:
+            try:
+                export_table(table, staging / table.file_name, encoding, progress if table.chunked else None)
+            except ExportCancelled:
+                raise ExportCancelled(f"The export to {folder} was cancelled; no file in it was changed.") from None
+            except ExportError as error:
+                raise ExportError(
+                    f"The export to {folder} failed writing {table.file_name} ({reason_of(error)}); "
+                    "no file in it was changed."
+                ) from error
+        with atomic_target(staging / "README.txt") as temporary:
+            temporary.write_text(readme_text(tables, book.info().data_vintage), encoding="utf-8")
+    return [folder / name for name in names]
 
 
 _FIELD, _RECORD = "\x1f", "\x1e"  # ASCII unit and record separators: joined first, replaced after
@@ -294,36 +295,6 @@ def rows_as_tsv(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     writer.writerow(headers)
     writer.writerows(rows)
     return buffer.getvalue()
-
-
-@contextmanager
-def atomic_target(path: Path) -> Iterator[Path]:
-    """Yield a temporary path beside path; replace path with it only when the block succeeds."""
-    path = Path(path)
-    if not path.parent.is_dir():
-        raise ExportError(f"The folder {path.parent} does not exist.")
-    try:
-        handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    except OSError as error:
-        raise ExportError(f"Cannot write in {path.parent}: {error.strerror or error}.") from error
-    os.close(handle)
-    temporary = Path(name)
-    try:
-        yield temporary
-        temporary.chmod(0o666 & ~_umask())  # mkstemp makes 0600; an export gets the usual rights
-        os.replace(temporary, path)
-    except ExportError:
-        raise  # already a sentence (a cancel, a bad encoding)
-    except OSError as error:
-        raise ExportError(f"Cannot write {path}: {error.strerror or error}.") from error
-    finally:
-        temporary.unlink(missing_ok=True)
-
-
-def _umask() -> int:
-    current = os.umask(0o022)
-    os.umask(current)
-    return current
 
 
 def _check_encoding(encoding: str) -> None:
