@@ -288,12 +288,20 @@ def csv_text(rows: Sequence[Sequence[str]]) -> str:
     return buffer.getvalue()
 
 
+_PLAIN_NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?%?")
+
+
+def _clipboard_cell(text: str) -> str:
+    """A copied cell with the CSV export's formula guard; a plain number (also a negative one) stays one."""
+    return text if _PLAIN_NUMBER.fullmatch(text) else guard(text)
+
+
 def rows_as_tsv(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    """Tab-separated text with a header row, for the clipboard and pasting into a spreadsheet."""
+    """Tab-separated text with a header row, for the clipboard and pasting into a spreadsheet (guarded)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter="\t", lineterminator="\n")
-    writer.writerow(headers)
-    writer.writerows(rows)
+    writer.writerow([_clipboard_cell(text) for text in headers])
+    writer.writerows([_clipboard_cell(text or "") for text in row] for row in rows)
     return buffer.getvalue()
 
 

@@ -12,6 +12,7 @@ from jinshan_desktop.data import schema
 from jinshan_desktop.data.languages import LANGUAGES
 from jinshan_desktop.data.reads import catalogue, charts, lookups, observations, search, table
 from jinshan_desktop.data.reads.context import ReadContext
+from jinshan_desktop.data.reads.matching import MAX_PATTERN_CHARACTERS, PatternTooLong
 from jinshan_desktop.data.rows import (
     BatchInfo,
     Chart,
@@ -34,6 +35,7 @@ from jinshan_desktop.data.store import FULL_CHECK_BYTES, FactBookError, Store, o
 
 __all__ = [
     "FULL_CHECK_BYTES",
+    "MAX_PATTERN_CHARACTERS",
     "BatchInfo",
     "Chart",
     "ChartKind",
@@ -46,6 +48,7 @@ __all__ = [
     "FactRow",
     "LeftOut",
     "ObservationRow",
+    "PatternTooLong",
     "SearchHit",
     "SortKey",
     "SourceInfo",
