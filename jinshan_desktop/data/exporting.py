@@ -51,6 +51,7 @@ OBSERVATION_COLUMNS = (
     ("year", "Calendar year of the period, where it has one"),
     ("value", "The figure as published: a plain number without thousands separators"),
     ("unit", "Unit of the value"),
+    ("unit_id", "Identifier of the unit, the same in every language (a Chinese unit name may name two units)"),
     ("qualifier", "approximately (nearly), more_than (more than / over), up_to; empty when exact"),
     ("derived", "yes when computed from published figures; the formula column says how"),
     ("formula", "For a derived figure: the arithmetic over the ids of its input figures"),

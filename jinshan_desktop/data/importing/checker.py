@@ -17,7 +17,7 @@ from jinshan_desktop.data.queries import FactBook
 MAX_FIELD_CHARACTERS = 10_000
 PROGRESS_ROWS = 1_000  # rows checked or written between two progress reports (and chances to cancel)
 REQUIRED = ("theme", "topic", "indicator", "period", "value", "unit", "source", "locator")
-OPTIONAL = ("id", "entity", "period_kind", "year", "qualifier", "derived", "formula", "provisional", "note")
+OPTIONAL = ("id", "unit_id", "entity", "period_kind", "year", "qualifier", "derived", "formula", "provisional", "note")
 Identity = tuple[str, str, str]  # indicator, period, source: one figure
 
 

@@ -94,10 +94,33 @@ class RowReader:
                 topic=row["topic"],
                 theme=row["theme"],
             )
-        unit_id = self.names.units.get(row["unit"].casefold())
-        if unit_id is None:
+        meanings = self.names.units.get(row["unit"].casefold(), set())
+        if not meanings:
             self.problem(line, QT_TRANSLATE_NOOP("ImportReport", "unknown unit {unit!r}"), unit=row["unit"])
-        return topic_id, unit_id
+            return topic_id, None
+        given = row.get("unit_id", "")
+        known = self.names.indicator_names.get((topic_id or "", row["indicator"].casefold()))
+        if given:
+            if given in meanings:
+                return topic_id, given
+            self.problem(
+                line,
+                QT_TRANSLATE_NOOP("ImportReport", "the unit {unit!r} is not the unit {unit_id}"),
+                unit=row["unit"],
+                unit_id=given,
+            )
+            return topic_id, None
+        if known is not None and self.names.indicators[known].unit_id in meanings:
+            return topic_id, self.names.indicators[known].unit_id  # "人" of an indicator counted in people
+        if len(meanings) > 1:
+            self.problem(
+                line,
+                QT_TRANSLATE_NOOP("ImportReport", "the unit {unit!r} may mean {units}; add a unit_id column"),
+                unit=row["unit"],
+                units=", ".join(sorted(meanings)),
+            )
+            return topic_id, None
+        return topic_id, next(iter(meanings))
 
     def _value(self, line: int, text: str) -> Number | None:
         try:
