@@ -220,3 +220,31 @@ def test_a_database_missing_a_table_is_refused_with_a_sentence(database: Path, t
     )
     assert result.returncode == 2
     assert "no table facts" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_locked_or_read_only_user_store_gives_a_sentence_not_sql(database: Path, tmp_path: Path, monkeypatch) -> None:
+    from jinshan_desktop.data.importing import StoreWriteError, writing
+    from jinshan_desktop.data.user_store import store_reason
+
+    monkeypatch.setattr(writing, "BUSY_SECONDS", 0.2)
+    store = tmp_path / "imported.sqlite"
+    create_user_store(store)
+    with open_fact_book(database, user_store=store) as book:
+        plan = plan_import(book, _big_file(tmp_path / "f.csv", 3))
+    holder = sqlite3.connect(store, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another program writing
+    try:
+        with pytest.raises(StoreWriteError) as raised:
+            apply_import(plan, store)
+        with pytest.raises(StoreWriteError) as removing:
+            writing.remove_batch(store, 1)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    for error in (raised.value, removing.value):
+        assert "being written by another program" in str(error) and "[SQL" not in str(error)
+    read_only = sqlite3.connect(f"file:{store}?mode=ro", uri=True)
+    with pytest.raises(sqlite3.OperationalError) as refused:
+        read_only.execute("DELETE FROM batches")
+    read_only.close()
+    assert "cannot be written: the file or its folder is read-only" in store_reason(store, refused.value)

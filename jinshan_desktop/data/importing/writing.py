@@ -31,6 +31,7 @@ from jinshan_desktop.data.user_store import (
 )
 
 INSERT_CHUNK = 10_000  # rows per executemany: large enough to be quick, small enough to report progress
+BUSY_SECONDS = 5.0  # how long a write waits for another writer (the window removing a batch, another import)
 _TABLES = schema.Base.metadata.tables
 _OBSERVATIONS = _TABLES["observations"]
 _INDICATORS = _TABLES["indicators"]
@@ -42,7 +43,7 @@ def writer(store: Path) -> Engine:
     """An engine writing the per-user database durably (synchronous=FULL: a commit survives a power cut)."""
 
     def connect() -> sqlite3.Connection:
-        connection = sqlite3.connect(user_store_uri(store), uri=True, timeout=5, isolation_level=None)
+        connection = sqlite3.connect(user_store_uri(store), uri=True, timeout=BUSY_SECONDS, isolation_level=None)
         connection.execute("PRAGMA synchronous = FULL")
         connection.execute("PRAGMA journal_mode = WAL")
         return connection
