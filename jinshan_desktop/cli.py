@@ -42,6 +42,9 @@ def build_parser() -> argparse.ArgumentParser:
     database_commands = database.add_subparsers(dest="db_command", required=True)
     upgrade = database_commands.add_parser("upgrade", help="bring a database to the schema this version reads")
     upgrade.add_argument("--db", dest="target", required=True, help="path of the SQLite file (or a database URL)")
+    importer.add_argument(
+        "--encoding", help="the file's encoding when it is not UTF-8, UTF-16 with BOM or GB18030 (e.g. cp1252)"
+    )
     return parser
 
 
@@ -91,6 +94,9 @@ def main(argv: list[str] | None = None) -> int:
         if gui:
             return _show_startup_error(str(error))
         return _fail(str(error))
+    if book.user_store_notice:
+        log.warning(book.user_store_notice)
+        print(f"{APP_ID}: {book.user_store_notice}", file=sys.stderr)
     try:
         if arguments.command == "export":
             try:
@@ -100,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"Wrote {len(written)} files to {arguments.out}")
             return 0
         if arguments.command == "import":
-            return import_file(book, arguments.file, dry_run=arguments.dry_run)
+            return import_file(book, arguments.file, dry_run=arguments.dry_run, encoding=arguments.encoding)
         from jinshan_desktop.ui.app import run_gui, run_smoke  # Qt only when a window is wanted
 
         if arguments.smoke:
@@ -122,26 +128,29 @@ def upgrade_database(target: str) -> int:
     return 0
 
 
-def import_file(book: FactBook, path: Path, dry_run: bool) -> int:
-    """The import without asking (the preview is printed); 1 when the file is refused, nothing written then."""
-    plan = plan_import(book, path)
+def import_file(book: FactBook, path: Path, dry_run: bool, encoding: str | None = None) -> int:
+    """The import without asking (the preview is printed); 1 when anything is refused or in conflict."""
+    plan = plan_import(book, path, encoding=encoding)
     for line in plan.summary():
         print(line)
     if not plan.accepted:
         return 1
+    status = 1 if plan.conflicts else 0  # 0 only when every figure of the file is in the fact book after
     if dry_run:
         print("Dry run: nothing was written.")
-        return 0
+        return status
     if not plan.figures and not plan.new_sources:
         print("Nothing new to import.")
-        return 0
+        return status
     assert book.user_store is not None
     try:
         batch = apply_import(plan, book.user_store)
     except StoreWriteError as error:
         return _fail(str(error))
     print(f"Imported {len(plan.figures)} figure(s) as batch {batch} into {book.user_store}")
-    return 0
+    if plan.conflicts:
+        print(f"{len(plan.conflicts)} figure(s) in conflict were not imported.")
+    return status
 
 
 def _show_startup_error(message: str) -> int:

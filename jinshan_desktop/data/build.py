@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
@@ -64,10 +65,29 @@ def source_fingerprint(source_dir: Path) -> str:
 
 
 def ensure_built(source_dir: Path, target: Path) -> Path:
-    """Build target from source_dir unless it is already there (targets are named by fingerprint)."""
-    if not target.exists():
+    """Build target from source_dir unless a sound copy is already there (targets are named by fingerprint).
+
+    A cached copy that is damaged, truncated or not of these files is built again: it is only a cache, and
+    otherwise every start would fail until the reader found and deleted it."""
+    if not _sound_build(target, source_fingerprint(source_dir)):
         build_database(source_dir, target)
     return target
+
+
+def _sound_build(target: Path, fingerprint: str) -> bool:
+    if not target.is_file():
+        return False
+    try:
+        connection = sqlite3.connect(f"file:{quote(str(target.resolve().as_posix()))}?mode=ro", uri=True)
+        try:
+            sound = connection.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+            stored = connection.execute("SELECT value FROM meta WHERE key = 'source_fingerprint'").fetchone()
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return False
+    # The fingerprint covers the schema revision too, so a matching one is a build of this schema.
+    return sound and stored is not None and stored[0] == fingerprint
 
 
 def build_database(source_dir: Path, target: Path) -> None:

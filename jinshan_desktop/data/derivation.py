@@ -1,19 +1,27 @@
-"""Formulas of derived figures: "{observation-id} / (1 + {other-id} / 100)", evaluated safely."""
+"""Formulas of derived figures: "{observation-id} / (1 + {other-id} / 100)", evaluated safely.
+
+A formula comes from a file anyone may write, so it is parsed by a loop over its tokens (shunting-yard),
+never by recursion it could drive deep, and within limits of length and nesting.
+"""
 
 from __future__ import annotations
 
-import ast
 import operator
 import re
 from collections.abc import Callable, Mapping
 
+MAX_FORMULA_CHARACTERS = 1_000
+MAX_FORMULA_DEPTH = 20  # parentheses within parentheses
+
 _REFERENCE = re.compile(r"\{([a-z0-9-]+)\}")
-_OPERATORS: dict[type[ast.operator], Callable[[float, float], float]] = {
-    ast.Add: operator.add,
-    ast.Sub: operator.sub,
-    ast.Mult: operator.mul,
-    ast.Div: operator.truediv,
+_TOKEN = re.compile(r"\s*(?:(\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|\{([a-z0-9-]+)\}|([-+*/()]))")
+_OPERATORS: dict[str, Callable[[float, float], float]] = {
+    "+": operator.add,
+    "-": operator.sub,
+    "*": operator.mul,
+    "/": operator.truediv,
 }
+_PRECEDENCE = {"+": 1, "-": 1, "*": 2, "/": 2}
 
 
 class FormulaError(ValueError):
@@ -25,31 +33,56 @@ def formula_inputs(formula: str) -> list[str]:
     return list(dict.fromkeys(_REFERENCE.findall(formula)))
 
 
+def _apply(operands: list[float], symbol: str) -> None:
+    right = operands.pop()
+    operands.append(_OPERATORS[symbol](operands.pop(), right))
+
+
 def evaluate(formula: str, values: Mapping[str, float]) -> float:
     """Evaluate +, -, *, / and parentheses over the referenced observations' values."""
-    names: dict[str, float] = {}
+    if len(formula) > MAX_FORMULA_CHARACTERS:
+        raise FormulaError(f"the formula is longer than {MAX_FORMULA_CHARACTERS} characters")
+    not_arithmetic = FormulaError(f"the formula {formula[:80]!r} is not arithmetic")
+    operands: list[float] = []
+    pending: list[str] = []  # operators and open parentheses
+    expect_operand, depth, position = True, 0, 0
+    while formula[position:].strip():
+        token = _TOKEN.match(formula, position)
+        if token is None:
+            raise FormulaError("only numbers, observation references and + - * / are allowed in a formula")
+        position = token.end()
+        number, reference, symbol = token.groups()
+        if number is not None or reference is not None:
+            if not expect_operand:
+                raise not_arithmetic
+            if reference is not None and reference not in values:
+                raise FormulaError(f"the formula uses {reference!r}, which is not an observation")
+            operands.append(float(number) if number is not None else values[reference])
+            expect_operand = False
+        elif symbol == "(":
+            depth += 1
+            if not expect_operand or depth > MAX_FORMULA_DEPTH:
+                raise not_arithmetic if depth <= MAX_FORMULA_DEPTH else _too_deep()
+            pending.append(symbol)
+        elif symbol == ")":
+            if expect_operand or "(" not in pending:
+                raise not_arithmetic
+            while (top := pending.pop()) != "(":
+                _apply(operands, top)
+            depth -= 1
+        else:
+            if expect_operand:
+                raise not_arithmetic
+            while pending and pending[-1] != "(" and _PRECEDENCE[pending[-1]] >= _PRECEDENCE[symbol]:
+                _apply(operands, pending.pop())
+            pending.append(symbol)
+            expect_operand = True
+    if expect_operand or "(" in pending:
+        raise not_arithmetic
+    while pending:
+        _apply(operands, pending.pop())
+    return operands[0]
 
-    def substitute(match: re.Match[str]) -> str:
-        ref = match.group(1)
-        if ref not in values:
-            raise FormulaError(f"the formula uses {ref!r}, which is not an observation")
-        name = f"v{len(names)}"
-        names[name] = values[ref]
-        return name
 
-    expression = _REFERENCE.sub(substitute, formula)
-    try:
-        tree = ast.parse(expression, mode="eval")
-    except SyntaxError as error:
-        raise FormulaError(f"the formula {formula!r} is not arithmetic") from error
-    return _evaluate_node(tree.body, names)
-
-
-def _evaluate_node(node: ast.expr, names: Mapping[str, float]) -> float:
-    if isinstance(node, ast.BinOp) and type(node.op) in _OPERATORS:
-        return _OPERATORS[type(node.op)](_evaluate_node(node.left, names), _evaluate_node(node.right, names))
-    if isinstance(node, ast.Constant) and isinstance(node.value, int | float):
-        return float(node.value)
-    if isinstance(node, ast.Name) and node.id in names:
-        return names[node.id]
-    raise FormulaError("only numbers, observation references and + - * / are allowed in a formula")
+def _too_deep() -> FormulaError:
+    return FormulaError(f"the formula nests parentheses more than {MAX_FORMULA_DEPTH} deep")

@@ -25,7 +25,7 @@ def export_records(
     context: ReadContext, query: TableQuery | None = None, yes: str = "yes", no: str = "no", chunk: int = 5_000
 ) -> Iterator[list[ExportRecord]]:
     """Chunks of rows ready for CSV, in the table's order (or all figures): (id, theme, topic, indicator,
-    entity, period, period_kind, year, value, unit, qualifier, derived, formula, provisional, source,
+    entity, period, period_kind, year, value, unit, unit_id, qualifier, derived, formula, provisional, source,
     locator, note, value_base, unit_base), every cell text. SQL does the work a million rows would make slow
     in Python: the value at its published precision and the formula-injection guard on text cells (never on
     the value)."""
@@ -79,6 +79,7 @@ def _cells(context: ReadContext, yes: str, no: str) -> tuple[Any, ...]:
         cast(o.period_year, String),
         func.printf("%.*f", o.decimals, o.value),
         text(local(u.name_en, u.name_zh_hans, u.name_zh_hant)),
+        u.id,
         o.qualifier,
         case((o.derived, yes), else_=no),
         text(o.formula),

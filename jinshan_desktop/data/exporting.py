@@ -1,12 +1,10 @@
-"""CSV files from the read API: Excel-friendly encoding, formula-injection guard, atomic replace."""
+"""CSV files from the read API: Excel-friendly encoding, formula-injection guard, atomic replace (export_files)."""
 
 from __future__ import annotations
 
 import csv
 import io
-import os
 import re
-import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -14,6 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from jinshan_desktop.data.export_files import ExportError, atomic_target, reason_of, staged_folder
 from jinshan_desktop.data.export_records import export_records
 from jinshan_desktop.data.formula_guard import guard
 from jinshan_desktop.data.progress import Cancelled, Progress
@@ -25,10 +24,6 @@ DEFAULT_ENCODING = "utf-8-sig"
 
 Cell = str | int | Decimal | None
 VINTAGE_BASIS = {"period": "the latest year a figure refers to", "published": "the latest publication date"}
-
-
-class ExportError(OSError):
-    """An export that could not be written; the message is a sentence for the reader."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +52,7 @@ OBSERVATION_COLUMNS = (
     ("year", "Calendar year of the period, where it has one"),
     ("value", "The figure as published: a plain number without thousands separators"),
     ("unit", "Unit of the value"),
+    ("unit_id", "Identifier of the unit, the same in every language (a Chinese unit name may name two units)"),
     ("qualifier", "approximately (nearly), more_than (more than / over), up_to; empty when exact"),
     ("derived", "yes when computed from published figures; the formula column says how"),
     ("formula", "For a derived figure: the arithmetic over the ids of its input figures"),
@@ -242,16 +238,22 @@ def export_all(
     except OSError as error:
         raise ExportError(f"The folder {folder} cannot be created: {error.strerror or error}.") from error
     tables = all_tables(book)
-    written = []
-    for table in tables:
-        export_table(table, folder / table.file_name, encoding, progress if table.chunked else None)
-        written.append(folder / table.file_name)
-    readme = folder / "README.txt"
-    with atomic_target(readme) as temporary:
-        info = book.info()
-        temporary.write_text(readme_text(tables, info.data_vintage, info.vintage_basis), encoding="utf-8")
-    written.append(readme)
-    return written
+    names = [table.file_name for table in tables] + ["README.txt"]
+    with staged_folder(folder) as staging:
+        for table in tables:
+            try:
+                export_table(table, staging / table.file_name, encoding, progress if table.chunked else None)
+            except ExportCancelled:
+                raise ExportCancelled(f"The export to {folder} was cancelled; no file in it was changed.") from None
+            except ExportError as error:
+                raise ExportError(
+                    f"The export to {folder} failed writing {table.file_name} ({reason_of(error)}); "
+                    "no file in it was changed."
+                ) from error
+        with atomic_target(staging / "README.txt") as temporary:
+            info = book.info()
+            temporary.write_text(readme_text(tables, info.data_vintage, info.vintage_basis), encoding="utf-8")
+    return [folder / name for name in names]
 
 
 _FIELD, _RECORD = "\x1f", "\x1e"  # ASCII unit and record separators: joined first, replaced after
@@ -292,43 +294,21 @@ def csv_text(rows: Sequence[Sequence[str]]) -> str:
     return buffer.getvalue()
 
 
+_PLAIN_NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?%?")
+
+
+def _clipboard_cell(text: str) -> str:
+    """A copied cell with the CSV export's formula guard; a plain number (also a negative one) stays one."""
+    return text if _PLAIN_NUMBER.fullmatch(text) else guard(text)
+
+
 def rows_as_tsv(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    """Tab-separated text with a header row, for the clipboard and pasting into a spreadsheet."""
+    """Tab-separated text with a header row, for the clipboard and pasting into a spreadsheet (guarded)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter="\t", lineterminator="\n")
-    writer.writerow(headers)
-    writer.writerows(rows)
+    writer.writerow([_clipboard_cell(text) for text in headers])
+    writer.writerows([_clipboard_cell(text or "") for text in row] for row in rows)
     return buffer.getvalue()
-
-
-@contextmanager
-def atomic_target(path: Path) -> Iterator[Path]:
-    """Yield a temporary path beside path; replace path with it only when the block succeeds."""
-    path = Path(path)
-    if not path.parent.is_dir():
-        raise ExportError(f"The folder {path.parent} does not exist.")
-    try:
-        handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    except OSError as error:
-        raise ExportError(f"Cannot write in {path.parent}: {error.strerror or error}.") from error
-    os.close(handle)
-    temporary = Path(name)
-    try:
-        yield temporary
-        temporary.chmod(0o666 & ~_umask())  # mkstemp makes 0600; an export gets the usual rights
-        os.replace(temporary, path)
-    except ExportError:
-        raise  # already a sentence (a cancel, a bad encoding)
-    except OSError as error:
-        raise ExportError(f"Cannot write {path}: {error.strerror or error}.") from error
-    finally:
-        temporary.unlink(missing_ok=True)
-
-
-def _umask() -> int:
-    current = os.umask(0o022)
-    os.umask(current)
-    return current
 
 
 def _check_encoding(encoding: str) -> None:

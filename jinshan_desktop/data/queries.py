@@ -12,6 +12,7 @@ from jinshan_desktop.data import schema
 from jinshan_desktop.data.languages import LANGUAGES
 from jinshan_desktop.data.reads import catalogue, charts, lookups, observations, search, table
 from jinshan_desktop.data.reads.context import ReadContext
+from jinshan_desktop.data.reads.matching import MAX_PATTERN_CHARACTERS, PatternTooLong
 from jinshan_desktop.data.rows import (
     BatchInfo,
     Chart,
@@ -34,6 +35,7 @@ from jinshan_desktop.data.store import FULL_CHECK_BYTES, FactBookError, Store, o
 
 __all__ = [
     "FULL_CHECK_BYTES",
+    "MAX_PATTERN_CHARACTERS",
     "BatchInfo",
     "Chart",
     "ChartKind",
@@ -46,6 +48,7 @@ __all__ = [
     "FactRow",
     "LeftOut",
     "ObservationRow",
+    "PatternTooLong",
     "SearchHit",
     "SortKey",
     "SourceInfo",
@@ -79,6 +82,11 @@ class FactBook:
         return self._store.user_store
 
     @property
+    def user_store_notice(self) -> str | None:
+        """A sentence when opening the per-user database set a file aside or migrated it, else None."""
+        return self._store.notice.message if self._store.notice else None
+
+    @property
     def fully_checked(self) -> bool:
         return self._store.fully_checked
 
@@ -96,6 +104,12 @@ class FactBook:
 
     def close(self) -> None:
         self._store.close()
+
+    def __enter__(self) -> FactBook:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
 
     def check(self, full: bool = True) -> None:
         self._store.check(full)

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
 
 from jinshan_desktop.data import schema
-from jinshan_desktop.data.user_store import UserStoreError, attach_user_store, prepare_user_store
+from jinshan_desktop.data.user_store import StoreNotice, UserStoreError, attach_user_store, prepare_user_store
 
 Columns = TypeVarTuple("Columns")
 
@@ -35,6 +35,7 @@ class Store:
         self.engine = engine
         self.path = path
         self.user_store = user_store
+        self.notice: StoreNotice | None = None  # what opening the per-user database did, for the reader
         self.fully_checked = False  # every page read by quick_check, not only the header and schema
 
     def close(self) -> None:
@@ -57,10 +58,11 @@ class Store:
         try:
             with self.engine.connect() as connection:
                 connection.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()  # parses the schema
-                stamped = connection.exec_driver_sql(
-                    "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
-                ).scalar()
-                if stamped:
+                tables = {
+                    str(name)
+                    for (name,) in connection.exec_driver_sql("SELECT name FROM main.sqlite_master WHERE type='table'")
+                }
+                if "alembic_version" in tables:
                     revision = connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
                 else:
                     legacy = connection.exec_driver_sql("PRAGMA user_version").scalar()
@@ -70,6 +72,11 @@ class Store:
         problem = revision_problem(self.path, revision)
         if problem is not None:
             raise FactBookError(problem)
+        missing = sorted(set(schema.Base.metadata.tables) - {"batches"} - tables)
+        if missing:
+            raise FactBookError(
+                f"The database {self.path} is not a complete fact book: it has no table {', '.join(missing)}."
+            )
 
     def integrity_problem(self) -> str | None:
         """Read every page (PRAGMA quick_check): None when sound, else a sentence. Safe off the GUI thread."""
@@ -97,9 +104,10 @@ def open_store(path: Path, user_store: Path | None = None, full_check: bool | No
     if full_check is None:
         full_check = path.stat().st_size <= FULL_CHECK_BYTES
     uri = f"file:{quote(str(path.resolve().as_posix()))}?mode=ro"
+    notice = None
     if user_store is not None:
         try:
-            prepare_user_store(user_store, path)
+            notice = prepare_user_store(user_store, path)
         except (UserStoreError, OSError) as error:
             raise FactBookError(str(error)) from error
 
@@ -109,6 +117,7 @@ def open_store(path: Path, user_store: Path | None = None, full_check: bool | No
         return connection
 
     store = Store(create_engine("sqlite://", poolclass=NullPool, creator=connect), path, user_store)
+    store.notice = notice
     try:
         store.check(full=full_check)
     except FactBookError:

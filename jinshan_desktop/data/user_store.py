@@ -1,7 +1,9 @@
 """The per-user database of imported figures, layered over the bundled one so a newer app keeps them.
 
 It holds sources, indicators and observations in the bundled database's shape, plus the import batches. The
-bundled file is never written: readers attach this file read-only and see both through temporary views.
+bundled file is never written. This file is always opened read-write: a write interrupted by a crash leaves a
+journal that only a writer can roll back, and a reader opened read-only would fail on it for ever. It is kept in
+WAL mode, so readers (the window) and a writer (an import from the command line) do not block each other.
 """
 
 from __future__ import annotations
@@ -9,8 +11,10 @@ from __future__ import annotations
 import shutil
 import sqlite3
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import quote
 
 from sqlalchemy import create_engine
 from sqlalchemy.pool import NullPool
@@ -25,10 +29,23 @@ USER_TABLES = ("batches", *schema.LAYERED_TABLES)
 _CONFLICT_INDEX = (
     "CREATE INDEX IF NOT EXISTS ix_observation_identity ON observations (indicator_id, period_label, source_id)"
 )
+_SIDE_FILES = ("-wal", "-shm", "-journal")  # SQLite's companions of a database file, moved along with it
 
 
 class UserStoreError(RuntimeError):
     """The per-user database cannot be used; the message is a sentence for the reader."""
+
+
+@dataclass(frozen=True, slots=True)
+class StoreNotice:
+    """What opening the per-user database did that the reader should know: a copy kept, a file set aside."""
+
+    message: str
+    kept: Path
+
+
+def user_store_uri(path: Path) -> str:
+    return f"file:{quote(str(Path(path).resolve().as_posix()))}?mode=rw"
 
 
 def create_user_store(path: Path) -> None:
@@ -45,6 +62,8 @@ def create_user_store(path: Path) -> None:
                 connection.execute(CreateIndex(index))
         connection.exec_driver_sql(_CONFLICT_INDEX)
         connection.exec_driver_sql(f"PRAGMA user_version = {USER_SCHEMA_VERSION}")
+    with engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA journal_mode = WAL")  # persistent: stored in the file
     engine.dispose()
     temporary.replace(path)
 
@@ -82,43 +101,96 @@ def _migrate_2_to_3(connection: sqlite3.Connection, bundled: Path | None) -> Non
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection, Path | None], None]] = {1: _migrate_1_to_2, 2: _migrate_2_to_3}
 
 
-def prepare_user_store(path: Path, bundled: Path | None = None) -> Path | None:
-    """Check the per-user database before use: migrate an older one after a backup copy, refuse a newer one.
+def prepare_user_store(path: Path, bundled: Path | None = None) -> StoreNotice | None:
+    """Check the per-user database before use, read-write (so an interrupted import is rolled back now).
 
-    Returns the backup made, if any. A missing file is fine: it is created by the first import.
+    An older file is migrated after a backup copy. A file that cannot be ours (empty, another program's,
+    missing a table, from a newer app, damaged) is moved aside once, with a notice saying where, and a fresh
+    store takes its place. A missing file is fine: the first import creates it. A locked or unreadable
+    file raises UserStoreError with a sentence and is left alone. `bundled` (the database the figures are
+    layered over) lets a migration look up units that only it holds.
     """
     if not path.exists():
         return None
-    try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            if connection.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-                raise UserStoreError(f"Your imported figures in {path} are damaged; restore a backup copy of it.")
-            version = int(connection.execute("PRAGMA user_version").fetchone()[0])
-        finally:
-            connection.close()
-    except sqlite3.DatabaseError as error:
-        raise UserStoreError(f"Your imported figures in {path} cannot be read ({error}).") from error
-    if version > USER_SCHEMA_VERSION:
-        raise UserStoreError(
-            f"Your imported figures in {path} were saved by a newer version of the app (format {version}). "
-            "Use that version, or move the file away to start afresh; nothing was changed."
-        )
+    if not path.is_file():
+        raise UserStoreError(f"Your imported figures should be in {path}, but that is not a file.")
+    version, problem = _inspect(path)
+    if problem is not None:
+        return _set_aside(path, problem)
     if version == USER_SCHEMA_VERSION:
         return None
+    return _migrate(path, version, bundled)
+
+
+def _inspect(path: Path) -> tuple[int, str | None]:
+    """The file's version and why it cannot be used as it is (None: it can)."""
+    try:
+        connection = sqlite3.connect(user_store_uri(path), uri=True)
+    except sqlite3.Error as error:
+        raise UserStoreError(store_reason(path, error)) from error
+    try:
+        if connection.execute("PRAGMA quick_check").fetchone()[0] != "ok":  # reading rolls back a hot journal
+            return 0, "are damaged"
+        version = int(connection.execute("PRAGMA user_version").fetchone()[0])
+        tables = {
+            name: {row[1] for row in connection.execute(f"PRAGMA table_info({name})")}
+            for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
+    except sqlite3.DatabaseError as error:
+        if _is_transient(error):
+            raise UserStoreError(store_reason(path, error)) from error
+        return 0, "are not a database"
+    finally:
+        connection.close()
+    if version > USER_SCHEMA_VERSION:
+        return version, f"were saved by a newer version of the app (format {version})"
+    if not tables:
+        return version, "are an empty file"
+    for name in USER_TABLES:
+        # An older file lacks the columns its migrations add; it must have the tables.
+        wanted = {column.name for column in schema.Base.metadata.tables[name].columns}
+        if version != USER_SCHEMA_VERSION:
+            wanted = {"id"}
+        if not wanted <= tables.get(name, set()):
+            return version, f"lack the table {name} as this app writes it (another program's file?)"
+    if version not in MIGRATIONS and version != USER_SCHEMA_VERSION:
+        return version, f"are of an unknown format ({version})"
+    return version, None
+
+
+def _set_aside(path: Path, problem: str) -> StoreNotice:
+    kept = path.with_name(f"{path.stem}.set-aside-{_stamp()}{path.suffix}")
+    try:
+        path.replace(kept)
+        for side in _SIDE_FILES:
+            companion = path.with_name(path.name + side)
+            if companion.exists():
+                companion.replace(kept.with_name(kept.name + side))
+        create_user_store(path)
+    except (OSError, sqlite3.Error) as error:
+        problem = f"Your imported figures in {path} {problem}, and could not be moved aside ({error})."
+        raise UserStoreError(problem) from error
+    return StoreNotice(
+        f"Your imported figures in {path} {problem}. The file was kept as {kept} and a new, empty store started.",
+        kept,
+    )
+
+
+def _migrate(path: Path, version: int, bundled: Path | None) -> StoreNotice:
     backup = path.with_name(f"{path.stem}.before-v{USER_SCHEMA_VERSION}-{_stamp()}{path.suffix}")
     shutil.copy2(path, backup)
-    connection = sqlite3.connect(path)
+    connection = sqlite3.connect(user_store_uri(path), uri=True)
     try:
         with connection:
             for step in range(version, USER_SCHEMA_VERSION):
                 MIGRATIONS[step](connection, bundled)
             connection.execute(f"PRAGMA user_version = {USER_SCHEMA_VERSION}")
+        connection.execute("PRAGMA journal_mode = WAL")
     except sqlite3.Error as error:
         raise UserStoreError(f"Your imported figures could not be updated ({error}); {backup} keeps them.") from error
     finally:
         connection.close()
-    return backup
+    return StoreNotice(f"Your imported figures were updated to this version; {backup} keeps the old file.", backup)
 
 
 def attach_user_store(connection: sqlite3.Connection, path: Path | None) -> None:
@@ -129,11 +201,30 @@ def attach_user_store(connection: sqlite3.Connection, path: Path | None) -> None
     """
     if path is None or not path.exists():
         return
-    connection.execute("ATTACH DATABASE ? AS user", (f"file:{path}?mode=ro",))
+    connection.execute("ATTACH DATABASE ? AS user", (user_store_uri(path),))
     for table in schema.LAYERED_TABLES:
         connection.execute(
             f"CREATE TEMP VIEW {table} AS SELECT * FROM main.{table} UNION ALL SELECT * FROM user.{table}"
         )
+
+
+def _is_transient(error: BaseException) -> bool:
+    text = str(error).lower()
+    return any(word in text for word in ("locked", "busy", "readonly", "read-only", "unable to open", "disk i/o"))
+
+
+def store_reason(path: Path, error: BaseException) -> str:
+    """A database error of the per-user database as a sentence (never SQLAlchemy's text with its SQL)."""
+    text = str(getattr(error, "orig", error)).lower()
+    if "locked" in text or "busy" in text:
+        return f"Your imported figures in {path} are being written by another program; try again when it is done."
+    if "readonly" in text or "read-only" in text or "permission" in text:
+        return f"Your imported figures in {path} cannot be written: the file or its folder is read-only."
+    if "disk" in text and "full" in text:
+        return f"Your imported figures in {path} cannot be written: the disk is full."
+    if "unable to open" in text:
+        return f"Your imported figures in {path} cannot be opened; check that you may read and write it."
+    return f"Your imported figures in {path} cannot be used ({text.splitlines()[0] if text else 'unknown error'})."
 
 
 def _stamp() -> str:

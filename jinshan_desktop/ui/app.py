@@ -119,6 +119,8 @@ def run_gui(book: FactBook, exit_after_paint: bool = False, language: str | None
     )
     app.installEventFilter(after_paint)
     window.show()
+    if book.user_store_notice:  # a bad file of imported figures was set aside: say where it is kept
+        QMessageBox.warning(window, APP_NAME, book.user_store_notice)
     window.check_integrity_in_background()
     status = app.exec()
     _dispose(window)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from jinshan_desktop.data.queries import FactBook, SearchHit
+from jinshan_desktop.data.queries import MAX_PATTERN_CHARACTERS, FactBook, PatternTooLong, SearchHit
 
 HIT_ROLE = Qt.ItemDataRole.UserRole
 
@@ -38,7 +38,13 @@ class FindDialog(QDialog):
 
     def run_search(self) -> None:
         self.results.clear()
-        hits = self.book.search(self.query.text())
+        try:
+            hits = self.book.search(self.query.text())
+        except PatternTooLong:
+            self.summary.setText(
+                self.tr("A search is at most %1 characters long.").replace("%1", str(MAX_PATTERN_CHARACTERS))
+            )
+            return
         kinds = {"figure": self.tr("Figure"), "fact": self.tr("Fact"), "entity": self.tr("Name")}
         for hit in hits:
             item = QListWidgetItem(

@@ -65,12 +65,17 @@ class ObservationTableModel(QAbstractTableModel):
     # Queries
 
     def set_query(self, query: TableQuery) -> None:
+        """Show what query matches; if it cannot be run (too long, a read error) the table stays as it was
+        and the error is raised, the reset ended either way so that the view and the model agree."""
+        count = self.book.count_observations(query)  # first: a failure leaves everything as it was
         self.beginResetModel()
-        self.query = query
-        self.match_count = self.book.count_observations(query)
-        self._fetched = min(self.match_count, self.PAGE_SIZE)
-        self._pages.clear()
-        self.endResetModel()
+        try:
+            self.query = query
+            self.match_count = count
+            self._fetched = min(self.match_count, self.PAGE_SIZE)
+            self._pages.clear()
+        finally:
+            self.endResetModel()
 
     def set_topic(self, topic_id: str | None) -> None:
         self.set_query(replace(self.query, topic_id=topic_id))

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from jinshan_desktop.data.exporting import rows_as_tsv
 from jinshan_desktop.data.formatting import format_count
-from jinshan_desktop.data.queries import FactBook, ThemeInfo
+from jinshan_desktop.data.queries import MAX_PATTERN_CHARACTERS, FactBook, PatternTooLong, ThemeInfo
 from jinshan_desktop.ui.detail_text import fact_html, observation_html
 from jinshan_desktop.ui.table_model import ROW_ROLE, ObservationTableModel
 from jinshan_desktop.ui.trend_chart import FACT_NO_CHART, TrendChart
@@ -217,7 +217,13 @@ class ThemeView(QWidget):
         self._update_count()
 
     def _filter_changed(self, text: str) -> None:
-        self.model.set_text(text)
+        try:
+            self.model.set_text(text)
+        except PatternTooLong:
+            self.count_label.setText(
+                self.tr("A filter is at most %1 characters long.").replace("%1", str(MAX_PATTERN_CHARACTERS))
+            )
+            return
         self._update_count()
 
     def _update_count(self) -> None:

@@ -211,6 +211,10 @@ The details are in the log file; the window stays open.</source>
         <translation>在所有主题中查找数据、事实和名称</translation>
     </message>
     <message>
+        <source>A search is at most %1 characters long.</source>
+        <translation>搜索内容最多 %1 个字符。</translation>
+    </message>
+    <message>
         <source>Figure</source>
         <translation>数据</translation>
     </message>
@@ -273,6 +277,14 @@ The details are in the log file; the window stays open.</source>
         <translation>新来源：{name}</translation>
     </message>
     <message>
+        <source>the file is not UTF-8 and does not read as GB18030 (it looks like {guess}); save it as UTF-8, or name its encoding (--encoding)</source>
+        <translation>文件不是 UTF-8，也不能确定为 GB18030（看起来像 {guess}）；请另存为 UTF-8，或指明其编码（--encoding）</translation>
+    </message>
+    <message>
+        <source>{file} is not a regular file (a folder, device or named pipe)</source>
+        <translation>{file} 不是普通文件（是文件夹、设备或命名管道）</translation>
+    </message>
+    <message>
         <source>the file cannot be read: {reason}</source>
         <translation>无法读取文件：{reason}</translation>
     </message>
@@ -281,8 +293,8 @@ The details are in the log file; the window stays open.</source>
         <translation>文件大于 {size} MB</translation>
     </message>
     <message>
-        <source>the file is neither UTF-8 nor GB18030 text (wrong encoding)</source>
-        <translation>文件既不是 UTF-8 也不是 GB18030 文本（编码错误）</translation>
+        <source>the file cannot be read as {encoding}: {reason}</source>
+        <translation>无法按 {encoding} 读取文件：{reason}</translation>
     </message>
     <message>
         <source>the file holds NUL characters: it is not a CSV text file</source>
@@ -313,6 +325,14 @@ The details are in the log file; the window stays open.</source>
         <translation>文件只有表头，没有数据</translation>
     </message>
     <message>
+        <source>the id {id} is also the id of line {other}</source>
+        <translation>编号 {id} 也是第 {other} 行的编号</translation>
+    </message>
+    <message>
+        <source>the id made for this row, {id}, is also made for line {other} (period {period!r}); give the rows an id column</source>
+        <translation>为此行生成的编号 {id} 与第 {other} 行（时期 {period!r}）相同；请为各行加上 id 列</translation>
+    </message>
+    <message>
         <source>missing column(s): {columns} (use the columns of observations.csv)</source>
         <translation>缺少列：{columns}（请使用 observations.csv 的列）</translation>
     </message>
@@ -333,6 +353,30 @@ The details are in the log file; the window stays open.</source>
         <translation>数值 {value!r} 不是数字</translation>
     </message>
     <message>
+        <source>the value {value!r} is not a number as written here (use . for decimals, and commas only between groups of three digits)</source>
+        <translation>数值 {value!r} 的写法无法识别（小数点用 .，逗号只能用于三位一组的千位分隔）</translation>
+    </message>
+    <message>
+        <source>the value {value!r} is too large to be kept</source>
+        <translation>数值 {value!r} 过大，无法保存</translation>
+    </message>
+    <message>
+        <source>the value {value!r} is too small to be kept (it would become 0)</source>
+        <translation>数值 {value!r} 过小，无法保存（会变成 0）</translation>
+    </message>
+    <message>
+        <source>the value {value!r} has more digits than can be kept exactly (at most {digits} significant digits and {decimals} decimals)</source>
+        <translation>数值 {value!r} 的位数超出可精确保存的范围（最多 {digits} 位有效数字、{decimals} 位小数）</translation>
+    </message>
+    <message>
+        <source>the unit {unit!r} is not the unit {unit_id}</source>
+        <translation>单位 {unit!r} 不是单位 {unit_id}</translation>
+    </message>
+    <message>
+        <source>the unit {unit!r} may mean {units}; add a unit_id column</source>
+        <translation>单位 {unit!r} 可能指 {units}；请加上 unit_id 列</translation>
+    </message>
+    <message>
         <source>the period {period!r} is not understood (give a year or a period_kind)</source>
         <translation>无法理解时期 {period!r}（请给出年份或 period_kind）</translation>
     </message>
@@ -351,6 +395,10 @@ The details are in the log file; the window stays open.</source>
     <message>
         <source>the locator (paragraph or part of the source) is missing</source>
         <translation>缺少位置（来源中的段落或部分）</translation>
+    </message>
+    <message>
+        <source>the source {source} has no {locator} (it has {places})</source>
+        <translation>来源 {source} 中没有 {locator}（它有 {places}）</translation>
     </message>
     <message>
         <source>{column} must be yes or no, not {text!r}</source>
@@ -678,6 +726,10 @@ The details are in the log file; the window stays open.</source>
     <message>
         <source>Facts without a number</source>
         <translation>无数字的事实</translation>
+    </message>
+    <message>
+        <source>A filter is at most %1 characters long.</source>
+        <translation>筛选内容最多 %1 个字符。</translation>
     </message>
     <message>
         <source>%1 of %2 figures shown</source>

@@ -77,3 +77,34 @@ def test_ensure_built_builds_once_and_fingerprint_follows_the_files(tmp_path: Pa
     with (folder / "facts.csv").open("a", encoding="utf-8") as handle:
         handle.write("extra,economy,event,,briefing-2020-09-10,¶5,Another fact.\n")
     assert source_fingerprint(folder) != before
+
+
+@pytest.mark.parametrize(
+    "spoil",
+    [
+        lambda path: path.write_bytes(b""),
+        lambda path: path.write_bytes(path.read_bytes()[: len(path.read_bytes()) // 2]),
+        lambda path: path.write_bytes(b"garbage" * 1000),
+        lambda path: _damage_pages(path),
+    ],
+    ids=["empty", "truncated", "garbage", "damaged-pages"],
+)
+def test_a_damaged_cached_build_is_built_again(tmp_path: Path, spoil) -> None:
+    from jinshan_desktop.data.queries import open_fact_book
+
+    folder = _copy_sources(tmp_path)
+    target = tmp_path / "cache" / "fact-book.sqlite"
+    ensure_built(folder, target)
+    good = target.read_bytes()
+    spoil(target)
+    assert target.read_bytes() != good
+    ensure_built(folder, target)
+    with open_fact_book(target) as book:  # the next start works
+        assert book.observations()
+    assert target.read_bytes() == good  # the build is deterministic: the same file again
+
+
+def _damage_pages(path: Path) -> None:
+    from tests.conftest import damage_index
+
+    damage_index(path, "ix_page_theme_value")

@@ -81,7 +81,7 @@ def test_unwritable_folder_is_a_clear_error(book: FactBook, tmp_path: Path, monk
     def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("jinshan_desktop.data.exporting.tempfile.mkstemp", refuse)
+    monkeypatch.setattr("jinshan_desktop.data.export_files.tempfile.mkstemp", refuse)
     with pytest.raises(ExportError, match=r"Cannot write in .*: Permission denied\."):
         export_table(observations_table(book), tmp_path / "x.csv")
     assert not (tmp_path / "x.csv").exists()

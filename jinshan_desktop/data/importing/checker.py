@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from jinshan_desktop.data import schema
 from jinshan_desktop.data.formula_guard import unguard
 from jinshan_desktop.data.importing.names import Names
@@ -15,7 +17,7 @@ from jinshan_desktop.data.queries import FactBook
 MAX_FIELD_CHARACTERS = 10_000
 PROGRESS_ROWS = 1_000  # rows checked or written between two progress reports (and chances to cancel)
 REQUIRED = ("theme", "topic", "indicator", "period", "value", "unit", "source", "locator")
-OPTIONAL = ("id", "entity", "period_kind", "year", "qualifier", "derived", "formula", "provisional", "note")
+OPTIONAL = ("id", "unit_id", "entity", "period_kind", "year", "qualifier", "derived", "formula", "provisional", "note")
 Identity = tuple[str, str, str]  # indicator, period, source: one figure
 
 
@@ -36,18 +38,21 @@ class Checker:
         self.by_identity: dict[Identity, schema.Observation] = {}
         self.rows = RowReader(self.names, plan, self.values, self._read_values)
 
-    def check(self, rows: list[list[str]], progress: Progress) -> None:
-        columns = self._columns(rows[0])
+    def check(self, header: list[str], rows: Iterable[list[str]], progress: Progress) -> None:
+        """header: the first row; rows: the others, read one at a time (a csv.Error may come from them)."""
+        columns = self._columns(header)
         if columns is None:
             return
         seen: dict[Identity, int] = {}
+        lines_of_ids: dict[str, tuple[int, str]] = {}  # figure id -> the line and period that first used it
         candidates: list[tuple[int, schema.Observation]] = []
-        for line, cells in enumerate(rows[1:], start=2):
+        for line, cells in enumerate(rows, start=2):
             if line % PROGRESS_ROWS == 0 and not progress(line):
                 raise cancelled("checking the file")
-            if not any(cell.strip() for cell in cells) or not self._well_formed(line, cells, len(rows[0])):
+            if not any(cell.strip() for cell in cells) or not self._well_formed(line, cells, len(header)):
                 continue
-            figure = self.rows.figure(line, {name: unguard(cells[index].strip()) for name, index in columns.items()})
+            row = {name: unguard(cells[index].strip()) for name, index in columns.items()}
+            figure = self.rows.figure(line, row)
             if figure is None:
                 continue
             identity = (figure.indicator_id, figure.period_label, figure.source_id)
@@ -58,6 +63,8 @@ class Checker:
                     other=seen[identity],
                 )
                 continue
+            if not self._id_is_new(line, figure, bool(row.get("id")), lines_of_ids):
+                continue
             seen[identity] = line
             self.values.setdefault(figure.id, figure.value)  # later formulas in the file may use it
             candidates.append((line, figure))
@@ -66,6 +73,24 @@ class Checker:
             self._place(line, figure)
         if not (self.plan.figures or self.plan.problems or self.plan.already_present or self.plan.conflicts):
             self.problem(0, QT_TRANSLATE_NOOP("ImportReport", "the file has a header but no figures"))
+
+    def _id_is_new(
+        self, line: int, figure: schema.Observation, given: bool, lines_of_ids: dict[str, tuple[int, str]]
+    ) -> bool:
+        """An id used by two lines of one file is an error, named with both lines, never a silent skip."""
+        first = lines_of_ids.setdefault(figure.id, (line, figure.period_label))
+        if first[0] == line:
+            return True
+        if given:
+            template = QT_TRANSLATE_NOOP("ImportReport", "the id {id} is also the id of line {other}")
+        else:
+            template = QT_TRANSLATE_NOOP(
+                "ImportReport",
+                "the id made for this row, {id}, is also made for line {other} (period {period!r}); "
+                "give the rows an id column",
+            )
+        self.problem(line, template, id=figure.id, other=first[0], period=first[1])
+        return False
 
     def problem(self, line: int, template: str, **values: object) -> None:
         self.plan.problems.append(Problem(line, Message(template, values)))
@@ -133,7 +158,7 @@ class Checker:
                 )
             return
         if figure.source_id not in self.names.sources:
-            self.names.sources.add(figure.source_id)
+            self.names.sources[figure.source_id] = "*"
             self.plan.new_sources.append(
                 schema.Source(
                     id=figure.source_id,

@@ -16,12 +16,12 @@ Named = schema.Theme | schema.Topic | schema.Unit | schema.Entity | schema.Indic
 class Names:
     themes: dict[str, str]
     topics: dict[tuple[str, str], str]  # (theme id, name) -> topic id
-    units: dict[str, str]
+    units: dict[str, set[str]]  # a unit's id or name in any language -> every unit it may mean ("人": 2)
     unit_of_id: dict[str, schema.Unit]
     entities: dict[str, str]
     indicators: dict[str, schema.Indicator]
     indicator_names: dict[tuple[str, str], str]  # (topic id, name) -> indicator id
-    sources: set[str]
+    sources: dict[str, str]  # source id -> the places it declares (see locators.py)
     headers: dict[str, str]  # a column header in any language -> the column's label id
 
     @classmethod
@@ -30,12 +30,12 @@ class Names:
         return cls(
             themes=_by_name(vocabulary.themes),
             topics={(t.theme_id, key): t.id for t in vocabulary.topics for key in keys_of(t)},
-            units=_by_name(vocabulary.units),
+            units=_units_by_name(vocabulary.units),
             unit_of_id={u.id: u for u in vocabulary.units},
             entities=_by_name(vocabulary.entities),
             indicators=indicators,
             indicator_names={(i.topic_id, key): i.id for i in indicators.values() for key in keys_of(i)},
-            sources=set(vocabulary.source_ids),
+            sources=dict(vocabulary.source_locators),
             headers={
                 text.casefold(): label.id
                 for label in vocabulary.labels
@@ -49,6 +49,14 @@ def keys_of(item: Named) -> set[str]:
     """Every name an item may be given by in a file: its id and its names in each language."""
     names = {item.id, item.name_en, item.name_zh_hans or "", item.name_zh_hant or ""}
     return {name.casefold() for name in names if name}
+
+
+def _units_by_name(units: Iterable[schema.Unit]) -> dict[str, set[str]]:
+    named: dict[str, set[str]] = {}
+    for unit in units:
+        for key in keys_of(unit):
+            named.setdefault(key, set()).add(unit.id)
+    return named
 
 
 def _by_name(items: Iterable[Named]) -> dict[str, str]:

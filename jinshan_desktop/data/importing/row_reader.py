@@ -4,11 +4,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from jinshan_desktop.data import schema
 from jinshan_desktop.data.derivation import FormulaError, evaluate, formula_inputs
+from jinshan_desktop.data.importing.locators import locator_allowed
 from jinshan_desktop.data.importing.names import Names, slug
+from jinshan_desktop.data.importing.numbers import (
+    MAX_DECIMALS,
+    MAX_SIGNIFICANT_DIGITS,
+    Number,
+    NumberRefused,
+    read_number,
+)
 from jinshan_desktop.data.importing.report import ImportPlan, Problem
 from jinshan_desktop.data.messages import QT_TRANSLATE_NOOP, Message
 
@@ -54,7 +62,7 @@ class RowReader:
         if indicator_id is None:
             return None
         formula = row.get("formula", "") or None
-        if derived and not self._formula_holds(line, formula, value):
+        if derived and not self._formula_holds(line, formula, value.exact):
             return None
         unit = self.names.unit_of_id[unit_id]
         return schema.Observation(
@@ -65,9 +73,9 @@ class RowReader:
             period_label_zh_hant=None,
             period_kind=kind,
             period_year=year,
-            value=float(value),
-            decimals=max(0, -int(value.as_tuple().exponent)),
-            as_written=None,
+            value=value.value,
+            decimals=value.decimals,
+            as_written=row["value"],
             qualifier=qualifier,
             provisional=provisional,
             derived=derived,
@@ -83,7 +91,7 @@ class RowReader:
             planned=False,
             part_of=None,
             precision=None,
-            value_base=float(value) * unit.scale,
+            value_base=value.value * unit.scale,
             dimension_rank=_rank(unit.dimension),
         )
 
@@ -96,20 +104,40 @@ class RowReader:
                 topic=row["topic"],
                 theme=row["theme"],
             )
-        unit_id = self.names.units.get(row["unit"].casefold())
-        if unit_id is None:
+        meanings = self.names.units.get(row["unit"].casefold(), set())
+        if not meanings:
             self.problem(line, QT_TRANSLATE_NOOP("ImportReport", "unknown unit {unit!r}"), unit=row["unit"])
-        return topic_id, unit_id
+            return topic_id, None
+        given = row.get("unit_id", "")
+        known = self.names.indicator_names.get((topic_id or "", row["indicator"].casefold()))
+        if given:
+            if given in meanings:
+                return topic_id, given
+            self.problem(
+                line,
+                QT_TRANSLATE_NOOP("ImportReport", "the unit {unit!r} is not the unit {unit_id}"),
+                unit=row["unit"],
+                unit_id=given,
+            )
+            return topic_id, None
+        if known is not None and self.names.indicators[known].unit_id in meanings:
+            return topic_id, self.names.indicators[known].unit_id  # "人" of an indicator counted in people
+        if len(meanings) > 1:
+            self.problem(
+                line,
+                QT_TRANSLATE_NOOP("ImportReport", "the unit {unit!r} may mean {units}; add a unit_id column"),
+                unit=row["unit"],
+                units=", ".join(sorted(meanings)),
+            )
+            return topic_id, None
+        return topic_id, next(iter(meanings))
 
-    def _value(self, line: int, text: str) -> Decimal | None:
+    def _value(self, line: int, text: str) -> Number | None:
         try:
-            value = Decimal(text.replace(",", ""))
-            if not value.is_finite():
-                raise InvalidOperation
-        except InvalidOperation:
-            self.problem(line, QT_TRANSLATE_NOOP("ImportReport", "the value {value!r} is not a number"), value=text)
+            return read_number(text)
+        except NumberRefused as refused:
+            self.problem(line, refused.template, value=text, digits=MAX_SIGNIFICANT_DIGITS, decimals=MAX_DECIMALS)
             return None
-        return value
 
     def _period(self, line: int, row: dict[str, str]) -> tuple[str, str, int | None]:
         period = row["period"]
@@ -145,6 +173,16 @@ class RowReader:
         if not row["locator"]:
             self.problem(
                 line, QT_TRANSLATE_NOOP("ImportReport", "the locator (paragraph or part of the source) is missing")
+            )
+            return
+        declared = self.names.sources.get(row["source"])
+        if declared is not None and not locator_allowed(declared, row["locator"]):
+            self.problem(
+                line,
+                QT_TRANSLATE_NOOP("ImportReport", "the source {source} has no {locator} (it has {places})"),
+                source=row["source"],
+                locator=row["locator"],
+                places=declared,
             )
 
     def _flag(self, line: int, text: str, name: str) -> bool:

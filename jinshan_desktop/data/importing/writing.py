@@ -1,12 +1,19 @@
-"""Writing an accepted plan into the per-user database as one batch, and listing and removing batches."""
+"""Writing an accepted plan into the per-user database as one batch, and listing and removing batches.
+
+Figures go in with SQLAlchemy Core executemany in chunks, in one transaction with synchronous=FULL: a crash
+or a kill leaves either the whole batch or nothing (the next open rolls an unfinished one back). Indicators
+and sources are shared: a later batch may use what an earlier one added, so removing a batch takes away only
+what no remaining figure uses, and hands the rest to the earliest batch still using it.
+"""
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import create_engine, delete, select
+from sqlalchemy import Connection, Engine, create_engine, delete, exists, func, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
 
 from jinshan_desktop.data import schema
@@ -14,7 +21,34 @@ from jinshan_desktop.data.importing.checker import PROGRESS_ROWS
 from jinshan_desktop.data.importing.report import ImportPlan, StoreWriteError, cancelled
 from jinshan_desktop.data.progress import Progress, never_cancelled
 from jinshan_desktop.data.rows import BatchInfo
-from jinshan_desktop.data.user_store import UserStoreError, create_user_store, now_iso, prepare_user_store
+from jinshan_desktop.data.user_store import (
+    UserStoreError,
+    create_user_store,
+    now_iso,
+    prepare_user_store,
+    store_reason,
+    user_store_uri,
+)
+
+INSERT_CHUNK = 10_000  # rows per executemany: large enough to be quick, small enough to report progress
+BUSY_SECONDS = 5.0  # how long a write waits for another writer (the window removing a batch, another import)
+_TABLES = schema.Base.metadata.tables
+_OBSERVATIONS = _TABLES["observations"]
+_INDICATORS = _TABLES["indicators"]
+_SOURCES = _TABLES["sources"]
+_BATCHES = _TABLES["batches"]
+
+
+def writer(store: Path) -> Engine:
+    """An engine writing the per-user database durably (synchronous=FULL: a commit survives a power cut)."""
+
+    def connect() -> sqlite3.Connection:
+        connection = sqlite3.connect(user_store_uri(store), uri=True, timeout=BUSY_SECONDS, isolation_level=None)
+        connection.execute("PRAGMA synchronous = FULL")
+        connection.execute("PRAGMA journal_mode = WAL")
+        return connection
+
+    return create_engine("sqlite://", poolclass=NullPool, creator=connect)
 
 
 def apply_import(plan: ImportPlan, store: Path, progress: Progress = never_cancelled) -> int:
@@ -28,65 +62,76 @@ def apply_import(plan: ImportPlan, store: Path, progress: Progress = never_cance
         prepare_user_store(store)
         if not store.exists():
             create_user_store(store)
-        return _write_batch(plan, store, progress)
-    except (OSError, SQLAlchemyError, UserStoreError) as error:
-        raise StoreWriteError(f"Nothing was imported: {store} could not be written ({error}).") from error
+        engine = writer(store)
+        try:
+            with engine.begin() as connection:
+                return _write_batch(connection, plan, progress)
+        finally:
+            engine.dispose()
+    except UserStoreError as error:
+        raise StoreWriteError(f"Nothing was imported: {error}") from error
+    except (OSError, SQLAlchemyError, sqlite3.Error) as error:
+        raise StoreWriteError(f"Nothing was imported. {store_reason(store, error)}") from error
 
 
-def _write_batch(plan: ImportPlan, store: Path, progress: Progress) -> int:
-    engine = create_engine(f"sqlite:///{store}", poolclass=NullPool)
-    try:
-        with Session(engine) as session, session.begin():
-            batch = schema.Batch(
-                file_name=plan.file_name, imported_at=now_iso(), encoding=plan.encoding, row_count=len(plan.figures)
-            )
-            session.add(batch)
-            session.flush()
-            for source in plan.new_sources:
-                source.batch_id = batch.id
-                session.add(source)
-            for indicator in plan.new_indicators:
-                indicator.batch_id = batch.id
-                session.add(indicator)
-            session.flush()
-            for written, planned in enumerate(plan.figures, start=1):
-                planned.observation.batch_id = batch.id
-                session.add(planned.observation)
-                if written % PROGRESS_ROWS == 0:
-                    session.flush()
-                    if not progress(written):
-                        raise cancelled("writing")  # leaving session.begin() by an exception rolls back
-            batch_id = batch.id
-    finally:
-        engine.dispose()
+def _values(item: schema.Base, table: Any, batch_id: int) -> dict[str, Any]:
+    row = {column.key: getattr(item, column.key) for column in table.columns}
+    row["batch_id"] = batch_id
+    return row
+
+
+def _write_batch(connection: Connection, plan: ImportPlan, progress: Progress) -> int:
+    connection.exec_driver_sql("BEGIN IMMEDIATE")  # take the write lock now, not half-way through
+    batch = insert(_BATCHES).values(
+        file_name=plan.file_name, imported_at=now_iso(), encoding=plan.encoding, row_count=len(plan.figures)
+    )
+    batch_id = int(connection.execute(batch.returning(_BATCHES.c.id)).scalar_one())
+    if plan.new_sources:
+        connection.execute(insert(_SOURCES), [_values(s, _SOURCES, batch_id) for s in plan.new_sources])
+    if plan.new_indicators:
+        connection.execute(insert(_INDICATORS), [_values(i, _INDICATORS, batch_id) for i in plan.new_indicators])
+    written = 0
+    for start in range(0, len(plan.figures), INSERT_CHUNK):
+        chunk = plan.figures[start : start + INSERT_CHUNK]
+        connection.execute(insert(_OBSERVATIONS), [_values(f.observation, _OBSERVATIONS, batch_id) for f in chunk])
+        for done in range(written + PROGRESS_ROWS, written + len(chunk) + 1, PROGRESS_ROWS):
+            if not progress(done):
+                raise cancelled("writing")  # leaving engine.begin() by an exception rolls back
+        written += len(chunk)
     return batch_id
 
 
 def list_batches(store: Path) -> list[BatchInfo]:
     if not store.exists():
         return []
-    engine = create_engine(f"sqlite:///file:{store}?mode=ro&uri=true", poolclass=NullPool)
+    engine = writer(store)
     try:
-        with Session(engine) as session:
+        with engine.connect() as connection:
             return [
                 BatchInfo(b.id, b.file_name, b.imported_at, b.encoding, b.row_count)
-                for b in session.scalars(select(schema.Batch).order_by(schema.Batch.id))
+                for b in connection.execute(select(_BATCHES).order_by(_BATCHES.c.id))
             ]
+    except (SQLAlchemyError, sqlite3.Error) as error:
+        raise StoreWriteError(store_reason(store, error)) from error
     finally:
         engine.dispose()
 
 
 def remove_batch(store: Path, batch_id: int) -> int:
-    """Delete a batch and everything it added, in one transaction; returns the number of figures removed."""
-    engine = create_engine(f"sqlite:///{store}", poolclass=NullPool)
+    """Delete a batch's figures and what only they used, in one transaction; returns the figures removed."""
+    engine = writer(store)
     try:
-        with Session(engine) as session, session.begin():
-            removed = session.execute(delete(schema.Observation).where(schema.Observation.batch_id == batch_id))
-            session.execute(delete(schema.Indicator).where(schema.Indicator.batch_id == batch_id))
-            session.execute(delete(schema.Source).where(schema.Source.batch_id == batch_id))
-            session.execute(delete(schema.Batch).where(schema.Batch.id == batch_id))
-            return int(getattr(removed, "rowcount", 0) or 0)
-    except (OSError, SQLAlchemyError) as error:
-        raise StoreWriteError(f"The batch was not removed: {store} could not be written ({error}).") from error
+        with engine.begin() as connection:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+            removed = connection.execute(delete(_OBSERVATIONS).where(_OBSERVATIONS.c.batch_id == batch_id))
+            for table, column in ((_INDICATORS, _OBSERVATIONS.c.indicator_id), (_SOURCES, _OBSERVATIONS.c.source_id)):
+                users = select(func.min(_OBSERVATIONS.c.batch_id)).where(column == table.c.id).scalar_subquery()
+                used = exists().where(column == table.c.id)
+                connection.execute(update(table).where(table.c.batch_id == batch_id, used).values(batch_id=users))
+                connection.execute(delete(table).where(table.c.batch_id == batch_id))
+            connection.execute(delete(_BATCHES).where(_BATCHES.c.id == batch_id))
+            return int(removed.rowcount or 0)
+    except (OSError, SQLAlchemyError, sqlite3.Error) as error:
+        raise StoreWriteError(f"The batch was not removed. {store_reason(store, error)}") from error
     finally:
         engine.dispose()

@@ -23,7 +23,7 @@ class Vocabulary:
     units: list[schema.Unit]
     entities: list[schema.Entity]
     indicators: list[schema.Indicator]
-    source_ids: set[str]
+    source_locators: dict[str, str]  # source id -> the places it declares ("¶1-¶21", "a|b", "*")
     labels: list[schema.Label]
     next_position: int
 
@@ -36,7 +36,9 @@ def vocabulary(context: ReadContext) -> Vocabulary:
         units=_every(context, schema.Unit),
         entities=_every(context, schema.Entity),
         indicators=_every(context, schema.Indicator),
-        source_ids={str(i) for (i,) in context.rows(select(schema.Source.id))},
+        source_locators={
+            str(i): str(places) for i, places in context.rows(select(schema.Source.id, schema.Source.locators))
+        },
         labels=_every(context, schema.Label),
         next_position=(last or 0) + 1,
     )

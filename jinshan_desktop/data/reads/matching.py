@@ -9,11 +9,22 @@ from sqlalchemy.sql.elements import ColumnElement
 from jinshan_desktop.data import schema
 
 TextColumn = InstrumentedAttribute[str] | InstrumentedAttribute[str | None]
+# SQLite refuses a LIKE pattern over 50,000 bytes ("pattern too complex"); nobody searches for more than this.
+MAX_PATTERN_CHARACTERS = 500
+
+
+class PatternTooLong(ValueError):
+    """A search or filter text longer than MAX_PATTERN_CHARACTERS; nothing was searched."""
 
 
 def needle_of(text: str) -> str:
     """The searched text: SQLite cuts text at a NUL, which would match everything, so only printable characters."""
-    return "".join(character for character in text if character.isprintable()).strip()
+    needle = "".join(character for character in text if character.isprintable()).strip()
+    if len(needle) > MAX_PATTERN_CHARACTERS:
+        raise PatternTooLong(
+            f"A search is at most {MAX_PATTERN_CHARACTERS} characters long; this one has {len(needle)}."
+        )
+    return needle
 
 
 def matches(needle: str, *columns: TextColumn) -> ColumnElement[bool]:

@@ -1,0 +1,63 @@
+"""A figure's value as written, read exactly: one decimal point, thousands separators only in groups of three,
+and never a number that a float would turn into infinity, zero or something else without saying so."""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass
+from decimal import Decimal
+
+from jinshan_desktop.data.messages import QT_TRANSLATE_NOOP
+
+# "1,234,567.5", "-12.9", "1500", "2.5e3": commas only between groups of three digits, one point at most.
+_NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][+-]?\d{1,4})?")
+MAX_SIGNIFICANT_DIGITS = 15  # what a float (the value column) holds exactly, digit for digit
+MAX_DECIMALS = 15
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    value: float
+    decimals: int
+    exact: Decimal
+
+
+class NumberRefused(ValueError):
+    """Why a text is not taken as a number: a template (fields value, digits, decimals) for the import report."""
+
+    def __init__(self, template: str) -> None:
+        super().__init__(template)
+        self.template = template
+
+
+def read_number(text: str) -> Number:
+    if not any(character.isdigit() for character in text):
+        raise NumberRefused(QT_TRANSLATE_NOOP("ImportReport", "the value {value!r} is not a number"))
+    if not _NUMBER.fullmatch(text):
+        raise NumberRefused(
+            QT_TRANSLATE_NOOP(
+                "ImportReport",
+                "the value {value!r} is not a number as written here "
+                "(use . for decimals, and commas only between groups of three digits)",
+            )
+        )
+    exact = Decimal(text.replace(",", ""))
+    value = float(exact)
+    if abs(value) > sys.float_info.max:
+        raise NumberRefused(QT_TRANSLATE_NOOP("ImportReport", "the value {value!r} is too large to be kept"))
+    if exact and (value == 0 or abs(value) < sys.float_info.min):
+        raise NumberRefused(
+            QT_TRANSLATE_NOOP("ImportReport", "the value {value!r} is too small to be kept (it would become 0)")
+        )
+    digits = exact.normalize().as_tuple()
+    decimals = max(0, -int(exact.as_tuple().exponent))
+    if len(digits.digits) > MAX_SIGNIFICANT_DIGITS or decimals > MAX_DECIMALS:
+        raise NumberRefused(
+            QT_TRANSLATE_NOOP(
+                "ImportReport",
+                "the value {value!r} has more digits than can be kept exactly "
+                "(at most {digits} significant digits and {decimals} decimals)",
+            )
+        )
+    return Number(value, decimals, exact)
