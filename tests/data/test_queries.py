@@ -8,8 +8,8 @@ from sqlalchemy import text
 from sqlalchemy.exc import OperationalError
 
 from jinshan_desktop.data import store as store_module
-from jinshan_desktop.data.reads.matching import MAX_PATTERN_CHARACTERS, PatternTooLong
 from jinshan_desktop.data.queries import FactBook, FactBookError, open_fact_book
+from jinshan_desktop.data.reads.matching import MAX_PATTERN_CHARACTERS, PatternTooLong
 
 
 def test_themes_in_order_with_topics(book: FactBook) -> None:
