@@ -79,6 +79,15 @@ class Problem:
 
 
 @dataclass(frozen=True, slots=True)
+class BatchInfo:
+    id: int
+    file_name: str
+    imported_at: str
+    encoding: str
+    row_count: int
+
+
+@dataclass(frozen=True, slots=True)
 class PlannedFigure:
     line: int
     observation: schema.Observation
@@ -566,13 +575,16 @@ def _write_batch(plan: ImportPlan, store: Path, progress: Progress) -> int:
     return batch_id
 
 
-def list_batches(store: Path) -> list[schema.Batch]:
+def list_batches(store: Path) -> list[BatchInfo]:
     if not store.exists():
         return []
     engine = create_engine(f"sqlite:///file:{store}?mode=ro&uri=true", poolclass=NullPool)
     try:
         with Session(engine, expire_on_commit=False) as session:
-            return list(session.scalars(select(schema.Batch).order_by(schema.Batch.id)))
+            return [
+                BatchInfo(batch.id, batch.file_name, batch.imported_at, batch.encoding, batch.row_count)
+                for batch in session.scalars(select(schema.Batch).order_by(schema.Batch.id))
+            ]
     finally:
         engine.dispose()
 
