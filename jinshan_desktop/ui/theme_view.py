@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -24,10 +24,13 @@ from jinshan_desktop.data.exporting import rows_as_tsv
 from jinshan_desktop.data.formatting import format_count
 from jinshan_desktop.data.queries import FactBook, ThemeInfo
 from jinshan_desktop.ui.detail_text import fact_html, observation_html
+from jinshan_desktop.ui.reader import Reader
 from jinshan_desktop.ui.table_model import ROW_ROLE, ObservationTableModel
+from jinshan_desktop.ui.translate import Texts
 from jinshan_desktop.ui.trend_chart import TrendChart
 
 FACT_ROLE = Qt.ItemDataRole.UserRole
+FILTER_DELAY_MS = 150  # the table is filtered once typing pauses, as Find searches
 
 
 class FigureTable(QTableView):
@@ -36,6 +39,8 @@ class FigureTable(QTableView):
     def moveCursor(self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier) -> QModelIndex:
         model = self.model()
         end = action == QAbstractItemView.CursorAction.MoveEnd
+        if end and isinstance(model, ObservationTableModel):
+            model.ensure_counted()
         if end and isinstance(model, ObservationTableModel) and model.rowCount() < model.match_count:
             model.fetch_to(model.match_count - 1)
             self.doItemsLayout()  # the scroll range must know the new rows before Qt scrolls to the last
@@ -46,16 +51,23 @@ class ThemeView(QWidget):
     """Given a theme, shows its figures and facts; the main window makes one per theme."""
 
     observation_selected = Signal(str)
+    tr = Texts()
 
-    def __init__(self, book: FactBook, theme: ThemeInfo, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, book: FactBook, theme: ThemeInfo, parent: QWidget | None = None, *, count_now: bool = False
+    ) -> None:
+        """count_now: count the theme before returning (the tab shown at start, so that a database too damaged
+        to show it fails before the window opens); every other count runs on the view's reader."""
         super().__init__(parent)
         self.book = book
         self.theme = theme
         self._sources = {source.id: source for source in book.sources(counted=False)}
-        self._entities = {entity.id: entity for entity in book.entities()}
+        self._entities = {entity.id: entity for entity in book.entities(theme.id)}
         self._facts = book.facts(theme.id)
 
-        self.model = ObservationTableModel(book, theme.id, self)
+        self.reader = Reader(self)  # the count and the chart: their queries can outlast a frame
+        self.model = ObservationTableModel(book, theme.id, self, self.reader, count_now=count_now)
+        self.model.counted.connect(self._update_count)
 
         self.topic_buttons = QButtonGroup(self)
         topic_bar = QHBoxLayout()
@@ -75,7 +87,9 @@ class ThemeView(QWidget):
         self.filter_box = QLineEdit()
         self.filter_box.setPlaceholderText(self.tr("Filter figures: type a word, a name, a year…"))
         self.filter_box.setClearButtonEnabled(True)
-        self.filter_box.textChanged.connect(self._filter_changed)
+        self._filter_timer = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
+        self._filter_timer.timeout.connect(self._apply_filter)
+        self.filter_box.textChanged.connect(self._filter_timer.start)
 
         self.table = FigureTable()
         self.table.setModel(self.model)
@@ -154,11 +168,9 @@ class ThemeView(QWidget):
         """Figures matching the topic and filter, fetched into the table or not."""
         return self.model.match_count
 
-    def visible_observation_ids(self) -> list[str]:
-        return self.model.all_ids()
-
     def select_observation(self, observation_id: str) -> bool:
         self._reset_filters()
+        self.model.ensure_counted()
         row = self.model.row_of(observation_id)
         if row is None or row >= self.model.match_count or self.model.row_at(row).id != observation_id:
             return False
@@ -181,8 +193,8 @@ class ThemeView(QWidget):
     def show_entity(self, entity_id: str) -> None:
         """Filter the table to the entity's figures and select the first."""
         self._reset_filters()
-        entity = self._entities[entity_id]
-        self.filter_box.setText(entity.name)
+        self.set_filter(self._entities[entity_id].name)
+        self.model.ensure_counted()
         if self.model.rowCount():
             self.select_observation_at(0)
 
@@ -197,14 +209,19 @@ class ThemeView(QWidget):
         if not rows:
             return ""
         columns = range(self.model.columnCount())
-        headers = [self.model.headerData(column, Qt.Orientation.Horizontal) for column in columns]
-        cells = [[self.model.index(row, column).data() for column in columns] for row in rows]
+        headers = [str(self.model.headerData(column, Qt.Orientation.Horizontal)) for column in columns]
+        cells = [[str(self.model.index(row, column).data()) for column in columns] for row in rows]
         return rows_as_tsv(headers, cells)
 
     # Reactions
 
+    def set_filter(self, text: str) -> None:
+        """Filter at once, without waiting for typing to pause (a search result, a rebuilt window)."""
+        self.filter_box.setText(text)
+        self._apply_filter()
+
     def _reset_filters(self) -> None:
-        self.filter_box.clear()
+        self.set_filter("")
         first = self.topic_buttons.button(0)
         if not first.isChecked():
             first.setChecked(True)
@@ -216,15 +233,26 @@ class ThemeView(QWidget):
         self._fill_facts(topic_id)
         self._update_count()
 
-    def _filter_changed(self, text: str) -> None:
-        self.model.set_text(text)
-        self._update_count()
+    def apply_pending_filter(self) -> None:
+        """What was typed counts now, before a command acts on the table (an export right after typing)."""
+        if self._filter_timer.isActive():
+            self._apply_filter()
+
+    def _apply_filter(self) -> None:
+        self._filter_timer.stop()
+        if self.filter_box.text() != self.model.query.text:
+            self.model.set_text(self.filter_box.text())
+            self._update_count()
 
     def _update_count(self) -> None:
+        model = self.model
+        if not model.count_known or model.theme_total is None:
+            self.count_label.setText(self.tr("Counting figures…"))
+            return
         self.count_label.setText(
-            self.tr("%1 of %2 figures shown")
-            .replace("%1", format_count(self.model.match_count, self.book.language))
-            .replace("%2", format_count(self.model.theme_total, self.book.language))
+            self.tr("%1 of %2 figures shown").arg(
+                format_count(model.match_count, self.book.language), format_count(model.theme_total, self.book.language)
+            )
         )
 
     def _fill_facts(self, topic_id: str | None = None) -> None:
@@ -240,7 +268,8 @@ class ThemeView(QWidget):
         if not current.isValid():
             return
         row = current.data(ROW_ROLE)
-        self.chart.show_chart(self.book.chart_for(row.id))
+        book, observation_id = self.book, row.id
+        self.reader.submit("chart", lambda: book.chart_for(observation_id), self.chart.show_chart)
         entity = self._entities.get(row.entity_id) if row.entity_id else None
         self.detail.setHtml(observation_html(row, entity, english=self.book.language == "en"))
         self.observation_selected.emit(row.id)
