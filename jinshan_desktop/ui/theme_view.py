@@ -34,7 +34,37 @@ FILTER_DELAY_MS = 150  # the table is filtered once typing pauses, as Find searc
 
 
 class FigureTable(QTableView):
-    """Ctrl+End goes to the last figure, not to the last one fetched so far."""
+    """The figures, sortable, whole rows selected; Ctrl+End goes to the last figure, not the last fetched."""
+
+    def __init__(self, model: ObservationTableModel) -> None:
+        super().__init__()
+        self.setModel(model)
+        # Reading order at first; the indicator is set before sorting is switched on, which sorts by it.
+        self.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.setSortingEnabled(True)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.verticalHeader().hide()
+        header = self.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header.setResizeContentsPrecision(10)  # widths from the first rows only, never the whole theme
+        # The topic buttons and the detail pane name the topic; the column stays in copies and the model.
+        self.setColumnHidden(ObservationTableModel.COL_TOPIC, True)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Widths from the first rows (again once the first count has brought them)."""
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.resizeColumnsToContents()
+        header.setSectionResizeMode(ObservationTableModel.COL_INDICATOR, QHeaderView.ResizeMode.Stretch)
+        # Long periods and citations are elided (the tooltip and detail pane give them whole),
+        # so that the indicator, the column people read first, keeps its room.
+        for column, widest in ((ObservationTableModel.COL_PERIOD, 120), (ObservationTableModel.COL_SOURCE, 160)):
+            header.resizeSection(column, min(header.sectionSize(column), widest))
 
     def moveCursor(self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier) -> QModelIndex:
         model = self.model()
@@ -68,20 +98,8 @@ class ThemeView(QWidget):
         self.reader = Reader(self)  # the count and the chart: their queries can outlast a frame
         self.model = ObservationTableModel(book, theme.id, self, self.reader, count_now=count_now)
         self.model.counted.connect(self._update_count)
-
         self.topic_buttons = QButtonGroup(self)
-        topic_bar = QHBoxLayout()
-        topic_bar.setSpacing(4)
-        for position, (topic_id, name) in enumerate(
-            [(None, self.tr("All topics"))] + [(t.id, t.name) for t in theme.topics]
-        ):
-            button = QPushButton(name)
-            button.setCheckable(True)
-            button.setProperty("topic_id", topic_id)
-            button.setChecked(position == 0)
-            self.topic_buttons.addButton(button, position)
-            topic_bar.addWidget(button)
-        topic_bar.addStretch(1)
+        topic_bar = self._topic_bar(theme)
         self.topic_buttons.idClicked.connect(self._topic_chosen)
 
         self.filter_box = QLineEdit()
@@ -91,29 +109,8 @@ class ThemeView(QWidget):
         self._filter_timer.timeout.connect(self._apply_filter)
         self.filter_box.textChanged.connect(self._filter_timer.start)
 
-        self.table = FigureTable()
-        self.table.setModel(self.model)
-        # Reading order at first; the indicator is set before sorting is switched on, which sorts by it.
-        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(False)
-        header.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        header.setResizeContentsPrecision(10)  # widths from the first rows only, never the whole theme
-        self.table.resizeColumnsToContents()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(ObservationTableModel.COL_INDICATOR, QHeaderView.ResizeMode.Stretch)
-        # Long periods and citations are elided (the tooltip and detail pane give them whole),
-        # so that the indicator, the column people read first, keeps its room.
-        for column, widest in ((ObservationTableModel.COL_PERIOD, 120), (ObservationTableModel.COL_SOURCE, 160)):
-            header.resizeSection(column, min(header.sectionSize(column), widest))
-        # The topic buttons and the detail pane name the topic; the column stays in copies and the model.
-        self.table.setColumnHidden(ObservationTableModel.COL_TOPIC, True)
+        self.table = FigureTable(self.model)
+        self._columns_fitted = self.model.rowCount() > 0
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
 
         self.count_label = QLabel()
@@ -126,7 +123,25 @@ class ThemeView(QWidget):
         self.detail = QTextBrowser()
         self.detail.setOpenLinks(False)
         self.detail.setPlaceholderText(self.tr("Select a figure or a fact to see where it comes from."))
+        self._lay_out(topic_bar)
+        self._update_count()
 
+    def _topic_bar(self, theme: ThemeInfo) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        bar.setSpacing(4)
+        topics = [(None, self.tr("All topics"))] + [(topic.id, topic.name) for topic in theme.topics]
+        for position, (topic_id, name) in enumerate(topics):
+            button = QPushButton(name)
+            button.setCheckable(True)
+            button.setProperty("topic_id", topic_id)
+            button.setChecked(position == 0)
+            self.topic_buttons.addButton(button, position)
+            bar.addWidget(button)
+        bar.addStretch(1)
+        return bar
+
+    def _lay_out(self, topic_bar: QHBoxLayout) -> None:
+        """Topics, filter, table over facts and the count on the left; chart over detail on the right."""
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -160,7 +175,6 @@ class ThemeView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(splitter)
-        self._update_count()
 
     # What other parts of the window ask of a view
 
@@ -246,6 +260,9 @@ class ThemeView(QWidget):
 
     def _update_count(self) -> None:
         model = self.model
+        if not self._columns_fitted and model.rowCount():
+            self._columns_fitted = True
+            self.table.fit_columns()
         if not model.count_known or model.theme_total is None:
             self.count_label.setText(self.tr("Counting figures…"))
             return
