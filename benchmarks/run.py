@@ -78,6 +78,8 @@ def measure_in_app(database: Path, runs: int) -> dict[str, float]:
         view = ThemeView(book, theme)
         view.resize(1200, 800)
         view.show()
+        while not view.model.count_known:  # the count arrives from the view's reader thread
+            QApplication.processEvents()
         QApplication.processEvents()
         views.append(view)
 

@@ -1,8 +1,10 @@
 """Compiled Qt translations (.qm): built from resources/translations/jinshan_zh_CN.ts, never committed.
 
 The Traditional Chinese catalogue is generated from the Simplified one with opencc (s2t) when compiling, so it
-is never written, nor committed, a second time. The packaged app carries the .qm files (packaging/build.py);
-from a checkout they are compiled on first start into the per-user cache, named by a hash of the catalogue.
+is never written, nor committed, a second time. jinshan_en.ts holds only the English plural forms ("Copied 1
+row", "Copied 3 rows") of the %n sentences, as Qt has them for the source language (lupdate -pluralonly).
+The packaged app carries the .qm files (packaging/build.py); from a checkout they are compiled on first start
+into the per-user cache, named by a hash of the catalogues.
 """
 
 from __future__ import annotations
@@ -24,6 +26,10 @@ def translation_sources() -> list[Path]:
     return sorted(resource("translations").glob(f"{APP_CATALOGUE}_zh_CN.ts"))
 
 
+def english_plurals() -> Path:
+    return resource("translations") / f"{APP_CATALOGUE}_en.ts"
+
+
 def traditional_catalogue(simplified: Path) -> str:
     """The zh_TW catalogue: the zh_CN one with every translation converted by opencc (s2t)."""
     import opencc
@@ -33,8 +39,9 @@ def traditional_catalogue(simplified: Path) -> str:
     root = tree.getroot()
     root.set("language", "zh_TW")
     for translation in root.iter("translation"):
-        if translation.text:
-            translation.text = converter.convert(translation.text)
+        for element in (translation, *translation.iter("numerusform")):
+            if element.text and element.text.strip():
+                element.text = converter.convert(element.text)
     return '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + ElementTree.tostring(root, encoding="unicode")
 
 
@@ -65,7 +72,7 @@ def compile_translations(target: Path) -> Path:
     """Compile every .ts into target (written beside and moved in whole, so a failure leaves nothing half)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=target.parent) as folder, tempfile.TemporaryDirectory() as generated:
-        for source in all_catalogues(Path(generated)):
+        for source in [*all_catalogues(Path(generated)), english_plurals()]:
             subprocess.run(
                 [lrelease_program(), "-silent", str(source), "-qm", str(Path(folder) / f"{source.stem}.qm")],
                 check=True,
@@ -80,7 +87,7 @@ def translations_dir() -> Path:
     if is_frozen():
         return bundle_root() / "translations"
     digest = hashlib.sha256()
-    for source in translation_sources():
+    for source in [*translation_sources(), english_plurals()]:
         digest.update(source.name.encode() + source.read_bytes())
     target = user_cache_dir() / f"translations-{digest.hexdigest()[:16]}"
     if not target.is_dir():

@@ -8,8 +8,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 PACKAGE = Path(__file__).resolve().parent.parent / "jinshan_desktop"
 REPO = PACKAGE.parent
 
@@ -47,17 +45,6 @@ def test_views_import_no_sql_and_no_csv() -> None:
 def test_ruff_is_clean() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "ruff", "check", str(PACKAGE), str(REPO / "tests")],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-    )
-    assert result.returncode == 0, result.stdout
-
-
-def test_data_layer_is_strictly_typed() -> None:
-    pytest.importorskip("mypy")
-    result = subprocess.run(
-        [sys.executable, "-m", "mypy", "jinshan_desktop/data", "jinshan_desktop/paths.py"],
         capture_output=True,
         text=True,
         cwd=REPO,

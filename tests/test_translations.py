@@ -34,12 +34,20 @@ def _messages(path: Path) -> dict[tuple[str, str], ElementTree.Element]:
     }
 
 
+def _texts(translation: ElementTree.Element) -> list[str]:
+    """A translation's text, or each of its plural forms."""
+    forms = translation.findall("numerusform")
+    return [form.text or "" for form in forms] if forms else [translation.text or ""]
+
+
 @pytest.mark.parametrize("index", [0, 1], ids=["zh_CN", "zh_TW"])
 def test_every_message_is_translated(catalogues: list[Path], index: int) -> None:
     messages = _messages(catalogues[index])
     assert len(messages) > 90
     unfinished = [
-        source for (_, source), translation in messages.items() if translation.get("type") or not translation.text
+        source
+        for (_, source), translation in messages.items()
+        if translation.get("type") or not all(_texts(translation))
     ]
     assert unfinished == []
 
@@ -47,6 +55,7 @@ def test_every_message_is_translated(catalogues: list[Path], index: int) -> None
 def test_traditional_is_generated_from_simplified(catalogues: list[Path]) -> None:
     assert [path.name for path in catalogues] == ["jinshan_zh_CN.ts", "jinshan_zh_TW.ts"]
     assert _messages(catalogues[1])[("MainWindow", "Overview")].text == "概覽"
+    assert _texts(_messages(catalogues[1])[("FindDialog", "%n results")]) == ["%n 條結果"]  # plural forms too
     assert not (SIMPLIFIED.parent / "jinshan_zh_TW.ts").exists()  # generated, never committed
 
 
@@ -62,9 +71,28 @@ def test_catalogue_holds_every_string_of_the_code(tmp_path: Path) -> None:
     assert set(_messages(copy)) == set(_messages(SIMPLIFIED))
 
 
+def test_english_plural_forms_cover_every_plural_message(tmp_path: Path) -> None:
+    """jinshan_en.ts (lupdate -pluralonly) gives the singular and the plural of every %n sentence."""
+    english = SIMPLIFIED.with_name("jinshan_en.ts")
+    copy = tmp_path / english.name
+    shutil.copy(english, copy)
+    sources = sorted(str(p) for p in (ROOT / "jinshan_desktop").rglob("*.py"))
+    program = str(Path(sys.executable).with_name("pyside6-lupdate"))
+    subprocess.run(
+        [program, *sources, "-pluralonly", "-no-obsolete", "-locations", "none", "-ts", str(copy)],
+        check=True,
+        capture_output=True,
+    )
+    plurals = _messages(copy)
+    assert len(plurals) >= 4 and set(plurals) == set(_messages(english))
+    for (_, source), translation in plurals.items():
+        one, other = _texts(translation)
+        assert other == source and one != source and "%n" in one, source
+
+
 def test_translations_compile(tmp_path: Path) -> None:
     target = compile_translations(tmp_path / "qm")
-    assert sorted(p.name for p in target.iterdir()) == ["jinshan_zh_CN.qm", "jinshan_zh_TW.qm"]
+    assert sorted(p.name for p in target.iterdir()) == ["jinshan_en.qm", "jinshan_zh_CN.qm", "jinshan_zh_TW.qm"]
 
 
 def test_language_names_and_system_locales() -> None:
@@ -96,7 +124,8 @@ def test_translations_keep_every_placeholder(catalogues: list[Path], index: int)
     path = catalogues[index]
 
     def fields(text: str) -> list[str]:
-        return sorted(re.findall(r"%\d|\{[a-z]+(?:!r)?\}", text))
+        return sorted(re.findall(r"%\d|%n|\{[a-z]+(?:!r)?\}", text))
 
     for (_, source), translation in _messages(path).items():
-        assert fields(source) == fields(translation.text or ""), source
+        for text in _texts(translation):
+            assert fields(source) == fields(text), source

@@ -12,7 +12,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from jinshan_desktop.data.export_files import ExportError, atomic_target, reason_of, staged_folder
+from jinshan_desktop.data.export_files import ExportError as ExportError  # re-exported: the views catch it
+from jinshan_desktop.data.export_files import atomic_target as atomic_target
+from jinshan_desktop.data.export_files import reason_of, staged_folder
 from jinshan_desktop.data.export_records import export_records
 from jinshan_desktop.data.formula_guard import guard
 from jinshan_desktop.data.progress import Cancelled, Progress

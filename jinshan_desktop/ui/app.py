@@ -21,15 +21,17 @@ from jinshan_desktop.data.queries import FactBook, FactBookError
 from jinshan_desktop.paths import resource, user_config_dir
 from jinshan_desktop.ui.language import register_bundled_fonts, system_language
 from jinshan_desktop.ui.main_window import MainWindow
+from jinshan_desktop.ui.translate import Texts
 from jinshan_desktop.ui.trend_chart import load_pyqtgraph
 
 log = logging.getLogger(__name__)
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
-    app = QApplication.instance()
-    if app is None:
-        app = QApplication(argv or [sys.argv[0]])
+    running = QApplication.instance()
+    if running is not None and not isinstance(running, QApplication):
+        raise RuntimeError("a QCoreApplication without widgets is already running; the window needs a QApplication")
+    app = running or QApplication(argv or [sys.argv[0]])
     app.setApplicationName(APP_ID)
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
@@ -48,6 +50,8 @@ def user_settings() -> QSettings:
 class ErrorReporter:
     """sys.excepthook for the GUI: the traceback to the log, a short sentence to the reader."""
 
+    tr = Texts()
+
     def __init__(self, show_dialog: bool = True) -> None:
         self.show_dialog = show_dialog
         self.errors: list[str] = []
@@ -59,10 +63,9 @@ class ErrorReporter:
             QMessageBox.critical(
                 None,
                 APP_NAME,
-                QApplication.translate(
-                    "ErrorReporter",
-                    "Something went wrong: %1\nThe details are in the log file; the window stays open.",
-                ).replace("%1", str(error) or kind.__name__),
+                self.tr("Something went wrong: %1\nThe details are in the log file; the window stays open.").arg(
+                    str(error) or kind.__name__
+                ),
             )
 
 
@@ -89,7 +92,9 @@ class _AfterFirstPaint(QObject):
         if event.type() == QEvent.Type.Paint:
             if self.announce:
                 print("window painted", flush=True)
-            QApplication.instance().removeEventFilter(self)
+            app = QApplication.instance()
+            if app is not None:  # installed on the application; gone only when it quits
+                app.removeEventFilter(self)
             for step in self.work:
                 QTimer.singleShot(0, step)
         return False

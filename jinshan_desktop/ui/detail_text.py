@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtCore import QCoreApplication as Core
-
+from jinshan_desktop.data.messages import QT_TRANSLATE_NOOP
 from jinshan_desktop.data.queries import EntityRow, FactRow, ObservationRow
+from jinshan_desktop.ui.translate import Texts
+
+DetailPane = Texts("DetailPane")
 
 PERIOD_KIND_WORDS = {
     "year": QT_TRANSLATE_NOOP("DetailPane", "a calendar year"),
@@ -29,10 +30,6 @@ QUALIFIER_WORDS = {
 }
 
 
-def _tr(text: str) -> str:
-    return Core.translate("DetailPane", text)
-
-
 def _line(label: str, value: str | None) -> str:
     return (
         f"<tr><td style='color:#5f6b7a;padding-right:10px'>{escape(label)}</td><td>{value}</td></tr>" if value else ""
@@ -41,14 +38,14 @@ def _line(label: str, value: str | None) -> str:
 
 def _citation_lines(title: str, publisher: str, published: str | None, locator: str, address: str | None) -> str:
     return (
-        _line(Core.translate("DetailPane", "Document"), escape(title))
-        + _line(Core.translate("DetailPane", "Publisher"), escape(publisher))
+        _line(DetailPane.tr("Document"), escape(title))
+        + _line(DetailPane.tr("Publisher"), escape(publisher))
         + _line(
-            Core.translate("DetailPane", "Published"),
-            escape(published or Core.translate("DetailPane", "date not given")),
+            DetailPane.tr("Published"),
+            escape(published or DetailPane.tr("date not given")),
         )
-        + _line(Core.translate("DetailPane", "Where"), escape(locator))
-        + _line(Core.translate("DetailPane", "Address"), escape(address) if address else None)
+        + _line(DetailPane.tr("Where"), escape(locator))
+        + _line(DetailPane.tr("Address"), escape(address) if address else None)
     )
 
 
@@ -57,30 +54,26 @@ def observation_html(row: ObservationRow, entity: EntityRow | None = None, engli
         f"<h3>{escape(row.indicator)}</h3>",
         f"<p style='font-size:15pt'><b>{escape(row.value_text)}</b> &nbsp; {escape(row.period_label)}</p>",
         f"<p>{escape(row.indicator_description)}</p><table>" if english else "<table>",
-        _line(Core.translate("DetailPane", "Theme"), escape(f"{row.theme} › {row.topic}")),
+        _line(DetailPane.tr("Theme"), escape(f"{row.theme} › {row.topic}")),
         _line(
-            Core.translate("DetailPane", "Period"),
-            escape(f"{row.period_label} — {_tr(PERIOD_KIND_WORDS[row.period_kind])}"),
+            DetailPane.tr("Period"),
+            escape(f"{row.period_label} — {DetailPane.tr(PERIOD_KIND_WORDS[row.period_kind])}"),
         ),
-        _line(Core.translate("DetailPane", "Qualifier"), escape(_tr(QUALIFIER_WORDS[row.qualifier]))),
-        _line(Core.translate("DetailPane", "As written"), escape(row.as_written) if row.as_written else None),
+        _line(DetailPane.tr("Qualifier"), escape(DetailPane.tr(QUALIFIER_WORDS[row.qualifier]))),
+        _line(DetailPane.tr("As written"), escape(row.as_written) if row.as_written else None),
     ]
     if row.derived:
         inputs = "<br>".join(escape(f"{item.indicator}, {item.period}: {item.value_text}") for item in row.inputs)
         parts += [
             _line(
-                Core.translate("DetailPane", "Status"),
-                Core.translate("DetailPane", "derived — computed from published figures, not published itself"),
+                DetailPane.tr("Status"),
+                DetailPane.tr("derived — computed from published figures, not published itself"),
             ),
-            _line(Core.translate("DetailPane", "Formula"), escape(row.readable_formula or "")),
-            _line(Core.translate("DetailPane", "Inputs"), inputs),
+            _line(DetailPane.tr("Formula"), escape(row.readable_formula or "")),
+            _line(DetailPane.tr("Inputs"), inputs),
             _line(
-                Core.translate("DetailPane", "Precision"),
-                escape(
-                    Core.translate("DetailPane", "known to the nearest %1 only: its inputs are rounded").replace(
-                        "%1", f"{row.precision:g}"
-                    )
-                )
+                DetailPane.tr("Precision"),
+                escape(DetailPane.tr("known to the nearest %1 only: its inputs are rounded").arg(f"{row.precision:g}"))
                 if row.precision
                 else None,
             ),
@@ -88,23 +81,21 @@ def observation_html(row: ObservationRow, entity: EntityRow | None = None, engli
     elif row.planned:
         parts.append(
             _line(
-                Core.translate("DetailPane", "Status"),
-                Core.translate("DetailPane", "planned or expected — not an outcome"),
+                DetailPane.tr("Status"),
+                DetailPane.tr("planned or expected — not an outcome"),
             )
         )
     elif row.batch_id is not None:
         parts.append(
             _line(
-                Core.translate("DetailPane", "Status"),
-                Core.translate("DetailPane", "added by you in import batch %1").replace("%1", str(row.batch_id)),
+                DetailPane.tr("Status"),
+                DetailPane.tr("added by you in import batch %1").arg(row.batch_id),
             )
         )
     elif row.provisional:
-        parts.append(
-            _line(Core.translate("DetailPane", "Status"), Core.translate("DetailPane", "provisional — may be revised"))
-        )
-    parts.append(_line(Core.translate("DetailPane", "Note"), escape(row.note) if row.note and english else None))
-    parts.append(_line(Core.translate("DetailPane", "Citation"), f"<b>{escape(row.citation)}</b>"))
+        parts.append(_line(DetailPane.tr("Status"), DetailPane.tr("provisional — may be revised")))
+    parts.append(_line(DetailPane.tr("Note"), escape(row.note) if row.note and english else None))
+    parts.append(_line(DetailPane.tr("Citation"), f"<b>{escape(row.citation)}</b>"))
     parts.append(
         _citation_lines(row.source_title, row.source_publisher, row.source_published, row.locator, row.source_address)
     )
@@ -120,13 +111,10 @@ def entity_summary_html(entity: EntityRow, english: bool = True) -> str:
     return (
         f"<p><b>{name}</b>{description} "
         + escape(
-            Core.translate(
-                "DetailPane",
-                "{figures} figures and {facts} facts; type its name in the filter box to see them together.",
+            DetailPane.tr("%1 figures and %2 facts; type its name in the filter box to see them together.").arg(
+                len(entity.observation_ids), len(entity.fact_ids)
             )
         )
-        .replace("{figures}", str(len(entity.observation_ids)))
-        .replace("{facts}", str(len(entity.fact_ids)))
         + "</p>"
     )
 
@@ -135,9 +123,9 @@ def fact_html(fact: FactRow, title: str, publisher: str, published: str | None, 
     return "".join(
         [
             f"<h3>{escape(fact.topic)}</h3><p style='font-size:12pt'>{escape(fact.statement)}</p><table>",
-            _line(Core.translate("DetailPane", "Kind"), escape(fact.kind)),
-            _line(Core.translate("DetailPane", "About"), escape(fact.entity) if fact.entity else None),
-            _line(Core.translate("DetailPane", "Citation"), f"<b>{escape(fact.citation)}</b>"),
+            _line(DetailPane.tr("Kind"), escape(fact.kind)),
+            _line(DetailPane.tr("About"), escape(fact.entity) if fact.entity else None),
+            _line(DetailPane.tr("Citation"), f"<b>{escape(fact.citation)}</b>"),
             _citation_lines(title, publisher, published, fact.locator, address),
             "</table>",
         ]

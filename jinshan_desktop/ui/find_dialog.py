@@ -6,11 +6,13 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from jinshan_desktop.data.queries import MAX_PATTERN_CHARACTERS, FactBook, PatternTooLong, SearchHit
+from jinshan_desktop.ui.translate import Texts
 
 HIT_ROLE = Qt.ItemDataRole.UserRole
 
 
 class FindDialog(QDialog):
+    tr = Texts()
     hit_chosen = Signal(object)  # SearchHit
 
     def __init__(self, book: FactBook, theme_names: dict[str, str], parent: QWidget | None = None) -> None:
@@ -52,7 +54,7 @@ class FindDialog(QDialog):
             )
             item.setData(HIT_ROLE, hit)
             self.results.addItem(item)
-        self.summary.setText(self.tr("%1 results").replace("%1", str(len(hits))) if self.query.text().strip() else "")
+        self.summary.setText(self.tr("%n results", None, len(hits)) if self.query.text().strip() else "")
         if hits:
             self.results.setCurrentRow(0)
 

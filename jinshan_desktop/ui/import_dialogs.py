@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -17,19 +17,26 @@ from PySide6.QtWidgets import (
 
 from jinshan_desktop.data.importing import BatchInfo, ImportPlan
 from jinshan_desktop.data.messages import Message
+from jinshan_desktop.ui.translate import Texts
+
+BATCH_ROLE = Qt.ItemDataRole.UserRole  # the batch id, on every cell of its row
+ImportReport = Texts("ImportReport")  # the data layer's sentences (QT_TRANSLATE_NOOP in importing.py)
 
 
 def translated(message: Message) -> str:
     """A data-layer sentence in the reader's language; English if a translation lost one of its fields."""
     try:
-        prefix = QCoreApplication.translate("ImportReport", message.prefix) if message.prefix else ""
-        return (prefix + QCoreApplication.translate("ImportReport", message.template)).format(**message.values)
+        # The data layer's {name} fields, filled by str.format in one pass like .arg().
+        prefix = ImportReport.tr(message.prefix) if message.prefix else ""
+        return (prefix + ImportReport.tr(message.template)).format(**message.values)
     except (KeyError, IndexError, ValueError):
         return str(message)
 
 
 class ImportPreviewDialog(QDialog):
     """What the file would add, what is new, what conflicts; Import is offered only for an accepted file."""
+
+    tr = Texts()
 
     def __init__(self, plan: ImportPlan, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,6 +65,7 @@ class BatchesDialog(QDialog):
     """Every import with its file, time and rows; Remove takes the selected one out completely."""
 
     COLUMNS = ("#", "File", "Imported (UTC)", "Encoding", "Figures")
+    tr = Texts()
 
     def __init__(self, batches: list[BatchInfo], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,7 +81,9 @@ class BatchesDialog(QDialog):
         for row, batch in enumerate(batches):
             cells = (batch.id, batch.file_name, batch.imported_at, batch.encoding, batch.row_count)
             for column, value in enumerate(cells):
-                self.table.setItem(row, column, QTableWidgetItem(str(value)))
+                item = QTableWidgetItem(str(value))
+                item.setData(BATCH_ROLE, batch.id)
+                self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setStretchLastSection(True)
         empty = QLabel(self.tr("No figures have been imported yet (File → Import figures from CSV…)."))
@@ -94,4 +104,7 @@ class BatchesDialog(QDialog):
 
     def selected_batch(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
-        return int(self.table.item(rows[0].row(), 0).text()) if rows else None
+        if not rows:
+            return None
+        batch_id: int = rows[0].data(BATCH_ROLE)
+        return batch_id

@@ -23,24 +23,26 @@ def system_language() -> Language:
 
 
 def apply_language(language: str) -> None:
-    """Install the app's and Qt's own translations (file dialogs, standard buttons) and a font for language."""
+    """Install the app's and Qt's own translations (file dialogs, standard buttons) and a font for language;
+    for English only the plural forms of the app's own sentences."""
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
+    catalogues = [(translations_dir(), "jinshan_en")]
     if is_chinese(language):
         catalogues = [
             (translations_dir(), f"jinshan_{language}"),
             (Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)), f"qtbase_{language}"),
         ]
-        for folder, name in catalogues:
-            translator = QTranslator(app)
-            if translator.load(name, str(folder)):
-                app.installTranslator(translator)
-                _installed.append(translator)
-            else:
-                log.warning("no translation %s in %s", name, folder)
+    for folder, name in catalogues:
+        translator = QTranslator(app)
+        if translator.load(name, str(folder)):
+            app.installTranslator(translator)
+            _installed.append(translator)
+        else:
+            log.warning("no translation %s in %s", name, folder)
     app.setFont(font_for(language))
 
 

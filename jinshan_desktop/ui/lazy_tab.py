@@ -12,8 +12,8 @@ class LazyTab(QWidget):
         super().__init__(parent)
         self._build = build
         self.content: QWidget | None = None
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
 
     @property
     def is_built(self) -> bool:
@@ -22,5 +22,5 @@ class LazyTab(QWidget):
     def ensure_built(self) -> QWidget:
         if self.content is None:
             self.content = self._build()
-            self.layout().addWidget(self.content)
+            self._layout.addWidget(self.content)
         return self.content

@@ -9,14 +9,24 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QSplitte
 
 from jinshan_desktop.data.queries import FactBook, ThemeInfo
 from jinshan_desktop.ui.theme_view import ThemeView
+from jinshan_desktop.ui.translate import Texts
 
 
 class OverviewView(QWidget):
     """Cards of headline figures; a click on a figure asks the window to open it in its tab."""
 
     figure_chosen = Signal(str)
+    tr = Texts()
 
-    def __init__(self, book: FactBook, themes: list[ThemeInfo], district: ThemeInfo, parent: QWidget | None = None):
+    def __init__(
+        self,
+        book: FactBook,
+        themes: list[ThemeInfo],
+        district: ThemeInfo,
+        parent: QWidget | None = None,
+        *,
+        count_now: bool = False,
+    ) -> None:
         super().__init__(parent)
         headlines = book.headlines()
         cards = QWidget()
@@ -51,7 +61,7 @@ class OverviewView(QWidget):
         heading = QLabel(
             self.tr("<b>Jinshan District at a glance</b> — headline figures of each theme; click a figure to open it.")
         )
-        self.district_view = ThemeView(book, district)
+        self.district_view = ThemeView(book, district, count_now=count_now)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)  # cards never clip their figures; a small window scrolls
         scroll.setFrameShape(QFrame.Shape.NoFrame)

@@ -7,9 +7,12 @@ from html import escape
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from jinshan_desktop.data.queries import SourceInfo
+from jinshan_desktop.ui.translate import Texts
 
 
 class SourcesDialog(QDialog):
+    tr = Texts()
+
     def __init__(self, sources: list[SourceInfo], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Sources"))
@@ -29,11 +32,7 @@ class SourcesDialog(QDialog):
         grade = self.tr("grade")
         parts = [f"<h3>{heading}</h3>"]
         for source in sources:
-            counts = (
-                self.tr("%1 figures, %2 facts")
-                .replace("%1", str(source.figure_count))
-                .replace("%2", str(source.fact_count))
-            )
+            counts = self.tr("%1 figures, %2 facts").arg(source.figure_count, source.fact_count)
             parts.append(
                 f"<p><b>{escape(source.title)}</b> <code>[{escape(source.id)}]</code><br>"
                 f"{escape(source.publisher)}, {escape(source.published or no_date)}"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -24,18 +24,53 @@ from jinshan_desktop.data.exporting import rows_as_tsv
 from jinshan_desktop.data.formatting import format_count
 from jinshan_desktop.data.queries import MAX_PATTERN_CHARACTERS, FactBook, PatternTooLong, ThemeInfo
 from jinshan_desktop.ui.detail_text import fact_html, observation_html
+from jinshan_desktop.ui.reader import Reader
 from jinshan_desktop.ui.table_model import ROW_ROLE, ObservationTableModel
+from jinshan_desktop.ui.translate import Texts
 from jinshan_desktop.ui.trend_chart import FACT_NO_CHART, TrendChart
 
 FACT_ROLE = Qt.ItemDataRole.UserRole
+FILTER_DELAY_MS = 150  # the table is filtered once typing pauses, as Find searches
 
 
 class FigureTable(QTableView):
-    """Ctrl+End goes to the last figure, not to the last one fetched so far."""
+    """The figures, sortable, whole rows selected; Ctrl+End goes to the last figure, not the last fetched."""
+
+    def __init__(self, model: ObservationTableModel) -> None:
+        super().__init__()
+        self.setModel(model)
+        # Reading order at first; the indicator is set before sorting is switched on, which sorts by it.
+        self.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.setSortingEnabled(True)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.verticalHeader().hide()
+        header = self.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header.setResizeContentsPrecision(10)  # widths from the first rows only, never the whole theme
+        # The topic buttons and the detail pane name the topic; the column stays in copies and the model.
+        self.setColumnHidden(ObservationTableModel.COL_TOPIC, True)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Widths from the first rows (again once the first count has brought them)."""
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.resizeColumnsToContents()
+        header.setSectionResizeMode(ObservationTableModel.COL_INDICATOR, QHeaderView.ResizeMode.Stretch)
+        # Long periods and citations are elided (the tooltip and detail pane give them whole),
+        # so that the indicator, the column people read first, keeps its room.
+        for column, widest in ((ObservationTableModel.COL_PERIOD, 120), (ObservationTableModel.COL_SOURCE, 160)):
+            header.resizeSection(column, min(header.sectionSize(column), widest))
 
     def moveCursor(self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier) -> QModelIndex:
         model = self.model()
         end = action == QAbstractItemView.CursorAction.MoveEnd
+        if end and isinstance(model, ObservationTableModel):
+            model.ensure_counted()
         if end and isinstance(model, ObservationTableModel) and model.rowCount() < model.match_count:
             model.fetch_to(model.match_count - 1)
             self.doItemsLayout()  # the scroll range must know the new rows before Qt scrolls to the last
@@ -46,60 +81,36 @@ class ThemeView(QWidget):
     """Given a theme, shows its figures and facts; the main window makes one per theme."""
 
     observation_selected = Signal(str)
+    tr = Texts()
 
-    def __init__(self, book: FactBook, theme: ThemeInfo, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, book: FactBook, theme: ThemeInfo, parent: QWidget | None = None, *, count_now: bool = False
+    ) -> None:
+        """count_now: count the theme before returning (the tab shown at start, so that a database too damaged
+        to show it fails before the window opens); every other count runs on the view's reader."""
         super().__init__(parent)
         self.book = book
         self.theme = theme
         self._sources = {source.id: source for source in book.sources(counted=False)}
-        self._entities = {entity.id: entity for entity in book.entities()}
+        self._entities = {entity.id: entity for entity in book.entities(theme.id)}
         self._facts = book.facts(theme.id)
 
-        self.model = ObservationTableModel(book, theme.id, self)
-
+        self.reader = Reader(self)  # the count and the chart: their queries can outlast a frame
+        self.model = ObservationTableModel(book, theme.id, self, self.reader, count_now=count_now)
+        self.model.counted.connect(self._update_count)
         self.topic_buttons = QButtonGroup(self)
-        topic_bar = QHBoxLayout()
-        topic_bar.setSpacing(4)
-        for position, (topic_id, name) in enumerate(
-            [(None, self.tr("All topics"))] + [(t.id, t.name) for t in theme.topics]
-        ):
-            button = QPushButton(name)
-            button.setCheckable(True)
-            button.setProperty("topic_id", topic_id)
-            button.setChecked(position == 0)
-            self.topic_buttons.addButton(button, position)
-            topic_bar.addWidget(button)
-        topic_bar.addStretch(1)
+        topic_bar = self._topic_bar(theme)
         self.topic_buttons.idClicked.connect(self._topic_chosen)
 
         self.filter_box = QLineEdit()
         self.filter_box.setPlaceholderText(self.tr("Filter figures: type a word, a name, a year…"))
         self.filter_box.setClearButtonEnabled(True)
-        self.filter_box.textChanged.connect(self._filter_changed)
+        self._filter_timer = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
+        self._filter_timer.timeout.connect(self._apply_filter)
+        self.filter_box.textChanged.connect(self._filter_timer.start)
 
-        self.table = FigureTable()
-        self.table.setModel(self.model)
-        # Reading order at first; the indicator is set before sorting is switched on, which sorts by it.
-        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(False)
-        header.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        header.setResizeContentsPrecision(10)  # widths from the first rows only, never the whole theme
-        self.table.resizeColumnsToContents()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(ObservationTableModel.COL_INDICATOR, QHeaderView.ResizeMode.Stretch)
-        # Long periods and citations are elided (the tooltip and detail pane give them whole),
-        # so that the indicator, the column people read first, keeps its room.
-        for column, widest in ((ObservationTableModel.COL_PERIOD, 120), (ObservationTableModel.COL_SOURCE, 160)):
-            header.resizeSection(column, min(header.sectionSize(column), widest))
-        # The topic buttons and the detail pane name the topic; the column stays in copies and the model.
-        self.table.setColumnHidden(ObservationTableModel.COL_TOPIC, True)
+        self.table = FigureTable(self.model)
+        self._columns_fitted = self.model.rowCount() > 0
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
 
         self.count_label = QLabel()
@@ -112,7 +123,25 @@ class ThemeView(QWidget):
         self.detail = QTextBrowser()
         self.detail.setOpenLinks(False)
         self.detail.setPlaceholderText(self.tr("Select a figure or a fact to see where it comes from."))
+        self._lay_out(topic_bar)
+        self._update_count()
 
+    def _topic_bar(self, theme: ThemeInfo) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        bar.setSpacing(4)
+        topics = [(None, self.tr("All topics"))] + [(topic.id, topic.name) for topic in theme.topics]
+        for position, (topic_id, name) in enumerate(topics):
+            button = QPushButton(name)
+            button.setCheckable(True)
+            button.setProperty("topic_id", topic_id)
+            button.setChecked(position == 0)
+            self.topic_buttons.addButton(button, position)
+            bar.addWidget(button)
+        bar.addStretch(1)
+        return bar
+
+    def _lay_out(self, topic_bar: QHBoxLayout) -> None:
+        """Topics, filter, table over facts and the count on the left; chart over detail on the right."""
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -146,7 +175,6 @@ class ThemeView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(splitter)
-        self._update_count()
 
     # What other parts of the window ask of a view
 
@@ -154,11 +182,9 @@ class ThemeView(QWidget):
         """Figures matching the topic and filter, fetched into the table or not."""
         return self.model.match_count
 
-    def visible_observation_ids(self) -> list[str]:
-        return self.model.all_ids()
-
     def select_observation(self, observation_id: str) -> bool:
         self._reset_filters()
+        self.model.ensure_counted()
         row = self.model.row_of(observation_id)
         if row is None or row >= self.model.match_count or self.model.row_at(row).id != observation_id:
             return False
@@ -181,8 +207,8 @@ class ThemeView(QWidget):
     def show_entity(self, entity_id: str) -> None:
         """Filter the table to the entity's figures and select the first."""
         self._reset_filters()
-        entity = self._entities[entity_id]
-        self.filter_box.setText(entity.name)
+        self.set_filter(self._entities[entity_id].name)
+        self.model.ensure_counted()
         if self.model.rowCount():
             self.select_observation_at(0)
 
@@ -197,14 +223,19 @@ class ThemeView(QWidget):
         if not rows:
             return ""
         columns = range(self.model.columnCount())
-        headers = [self.model.headerData(column, Qt.Orientation.Horizontal) for column in columns]
-        cells = [[self.model.index(row, column).data() for column in columns] for row in rows]
+        headers = [str(self.model.headerData(column, Qt.Orientation.Horizontal)) for column in columns]
+        cells = [[str(self.model.index(row, column).data()) for column in columns] for row in rows]
         return rows_as_tsv(headers, cells)
 
     # Reactions
 
+    def set_filter(self, text: str) -> None:
+        """Filter at once, without waiting for typing to pause (a search result, a rebuilt window)."""
+        self.filter_box.setText(text)
+        self._apply_filter()
+
     def _reset_filters(self) -> None:
-        self.filter_box.clear()
+        self.set_filter("")
         first = self.topic_buttons.button(0)
         if not first.isChecked():
             first.setChecked(True)
@@ -216,21 +247,35 @@ class ThemeView(QWidget):
         self._fill_facts(topic_id)
         self._update_count()
 
-    def _filter_changed(self, text: str) -> None:
-        try:
-            self.model.set_text(text)
-        except PatternTooLong:
-            self.count_label.setText(
-                self.tr("A filter is at most %1 characters long.").replace("%1", str(MAX_PATTERN_CHARACTERS))
-            )
-            return
-        self._update_count()
+    def apply_pending_filter(self) -> None:
+        """What was typed counts now, before a command acts on the table (an export right after typing)."""
+        if self._filter_timer.isActive():
+            self._apply_filter()
+
+    def _apply_filter(self) -> None:
+        self._filter_timer.stop()
+        if self.filter_box.text() != self.model.query.text:
+            try:
+                self.model.set_text(self.filter_box.text())
+            except PatternTooLong:
+                self.count_label.setText(
+                    self.tr("A filter is at most %1 characters long.").arg(MAX_PATTERN_CHARACTERS)
+                )
+                return
+            self._update_count()
 
     def _update_count(self) -> None:
+        model = self.model
+        if not self._columns_fitted and model.rowCount():
+            self._columns_fitted = True
+            self.table.fit_columns()
+        if not model.count_known or model.theme_total is None:
+            self.count_label.setText(self.tr("Counting figures…"))
+            return
         self.count_label.setText(
-            self.tr("%1 of %2 figures shown")
-            .replace("%1", format_count(self.model.match_count, self.book.language))
-            .replace("%2", format_count(self.model.theme_total, self.book.language))
+            self.tr("%1 of %2 figures shown").arg(
+                format_count(model.match_count, self.book.language), format_count(model.theme_total, self.book.language)
+            )
         )
 
     def _fill_facts(self, topic_id: str | None = None) -> None:
@@ -246,7 +291,8 @@ class ThemeView(QWidget):
         if not current.isValid():
             return
         row = current.data(ROW_ROLE)
-        self.chart.show_chart(self.book.chart_for(row.id))
+        book, observation_id = self.book, row.id
+        self.reader.submit("chart", lambda: book.chart_for(observation_id), self.chart.show_chart)
         entity = self._entities.get(row.entity_id) if row.entity_id else None
         self.detail.setHtml(observation_html(row, entity, english=self.book.language == "en"))
         self.observation_selected.emit(row.id)

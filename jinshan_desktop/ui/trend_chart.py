@@ -7,14 +7,15 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QRect, Qt
-from PySide6.QtCore import QCoreApplication as Core
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette, QResizeEvent
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsView, QLabel, QVBoxLayout, QWidget
 
-from jinshan_desktop.data.exporting import atomic_target
+from jinshan_desktop.data.exporting import ExportError, atomic_target
+from jinshan_desktop.data.messages import QT_TRANSLATE_NOOP
 from jinshan_desktop.data.queries import Chart
+from jinshan_desktop.ui.translate import Texts
 
 ACCENT = QColor("#1f6fb2")
 MUTED = QColor("#5f6b7a")
@@ -71,11 +72,12 @@ class TrendChart(QWidget):
 
     def __init__(self, parent: QWidget | None = None, *, english: bool = False) -> None:
         super().__init__(parent)
-        self._english = english  # an English image from a Chinese window: its words stay untranslated
+        # An English image from a Chinese window: its words stay the English source text.
+        self._texts = Texts("TrendChart", translated=not english)
         self._text_color = self.palette().color(QPalette.ColorRole.Text)
         # Until a figure is chosen a label stands in: the pyqtgraph scene is built on the first chart, so
         # opening a tab does not pay for axes nobody sees.
-        self.placeholder = QLabel(f"<b>{escape(self._tr(NO_CHART))}</b>")
+        self.placeholder = QLabel(f"<b>{escape(self._texts.tr(NO_CHART))}</b>")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setMinimumHeight(260)
         self.placeholder.setAutoFillBackground(True)
@@ -83,7 +85,7 @@ class TrendChart(QWidget):
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.addWidget(self.placeholder)
-        self.canvas: pg.GraphicsLayoutWidget | None = None
+        self.canvas: QGraphicsView | None = None  # a pyqtgraph GraphicsLayoutWidget once a chart is drawn
         self.chart: Chart | None = None
         self._label_texts: tuple[str, list[str]] = ("", [])
 
@@ -118,7 +120,7 @@ class TrendChart(QWidget):
 
     def show_chart(self, chart: Chart | None) -> None:
         if chart is None:
-            self.show_message(self._tr(NO_CHART))
+            self.show_message(self._texts.tr(NO_CHART))
             return
         if chart.kind == "none":
             self.show_message(self._why_no_chart(chart))
@@ -131,20 +133,18 @@ class TrendChart(QWidget):
         self.plot.clear()
         title = chart.title
         if chart.compared:
-            title = self._tr(COMPARED).replace("%1", chart.title)
+            title = self._texts.tr(COMPARED).arg(chart.title)
         citations = "; ".join(chart.citations[:MAX_LISTED])
         if len(chart.citations) > MAX_LISTED:
-            citations = (
-                self._tr(MORE_SOURCES).replace("%1", citations).replace("%2", str(len(chart.citations) - MAX_LISTED))
-            )
-        notes = [self._tr(SOURCE).replace("%1", citations)]
+            citations = self._texts.tr(MORE_SOURCES).arg(citations, len(chart.citations) - MAX_LISTED)
+        notes = [self._texts.tr(SOURCE).arg(citations)]
         for item in chart.left_out[: MAX_LISTED // 2]:
-            reason = self._tr(NOT_ANNUAL if item.reason == "not_annual" else OTHER_UNIT)
-            notes.append(reason.replace("%1", item.label).replace("%2", item.value_text))
+            reason = self._texts.tr(NOT_ANNUAL if item.reason == "not_annual" else OTHER_UNIT)
+            notes.append(reason.arg(item.label, item.value_text))
         if len(chart.left_out) > MAX_LISTED // 2:
-            notes.append(self._tr(MORE_LEFT_OUT).replace("%1", str(len(chart.left_out) - MAX_LISTED // 2)))
+            notes.append(self._texts.tr(MORE_LEFT_OUT).arg(len(chart.left_out) - MAX_LISTED // 2))
         if any(point.derived for point in chart.points):
-            notes.append(self._tr(DERIVED_LEGEND))
+            notes.append(self._texts.tr(DERIVED_LEGEND))
         self._label_texts = (title, notes)
         self._apply_labels()
         if chart.kind == "line":
@@ -154,16 +154,13 @@ class TrendChart(QWidget):
 
     def _why_no_chart(self, chart: Chart) -> str:
         if chart.no_comparison == "alone" or not chart.left_out:
-            return self._tr(ALONE).replace("%1", chart.title)
-        reasons = "; ".join(f"{item.label} ({self._tr(WHY_LEFT_OUT[item.reason])})" for item in chart.left_out)
-        return self._tr(NOTHING_COMPARABLE).replace("%1", chart.title).replace("%2", reasons)
+            return self._texts.tr(ALONE).arg(chart.title)
+        reasons = "; ".join(f"{item.label} ({self._texts.tr(WHY_LEFT_OUT[item.reason])})" for item in chart.left_out)
+        return self._texts.tr(NOTHING_COMPARABLE).arg(chart.title, reasons)
 
     def tr_text(self, text: str) -> str:
         """A TrendChart message in the chart's language (English when exporting in English)."""
-        return self._tr(text)
-
-    def _tr(self, text: str) -> str:
-        return text if self._english else Core.translate("TrendChart", text)
+        return self._texts.tr(text)
 
     def _apply_labels(self) -> None:
         """Title and source wrapped to the chart's width: pyqtgraph labels do not wrap by themselves."""
@@ -261,14 +258,21 @@ class TrendChart(QWidget):
         self.plot.setXRange(low, high + 0.6 * ((high - low) or 1.0), padding=0.02)
         self.plot.setYRange(-0.6, max(count, 3) - 0.2, padding=0)  # a lone bar stays slim
 
+    def _drawn_canvas(self) -> QGraphicsView:
+        if self.canvas is None or self.chart is None:
+            raise ExportError("No chart is drawn: select a figure first.")
+        return self.canvas
+
     def export_png(self, path: Path) -> None:
+        canvas = self._drawn_canvas()
         with atomic_target(path) as temporary:
-            if not self.canvas.grab().save(str(temporary), "PNG"):
+            if not canvas.grab().save(str(temporary), "PNG"):
                 raise OSError(f"Qt could not write a PNG image to {temporary}")
 
     def export_svg(self, path: Path) -> None:
         # Qt's own SVG generator: pyqtgraph's SVGExporter fails on some items (stack-notes.md).
-        size = self.canvas.size()
+        canvas = self._drawn_canvas()
+        size = canvas.size()
         with atomic_target(path) as temporary:
             generator = QSvgGenerator()
             generator.setFileName(str(temporary))
@@ -278,6 +282,6 @@ class TrendChart(QWidget):
             generator.setDescription("; ".join(self.chart.citations) if self.chart else "")
             painter = QPainter(generator)
             try:
-                self.canvas.render(painter)
+                canvas.render(painter)
             finally:
                 painter.end()

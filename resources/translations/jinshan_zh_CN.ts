@@ -179,8 +179,8 @@
         <translation>引用</translation>
     </message>
     <message>
-        <source>{figures} figures and {facts} facts; type its name in the filter box to see them together.</source>
-        <translation>共{figures}项数据、{facts}条事实；在筛选框中输入其名称即可一并查看。</translation>
+        <source>%1 figures and %2 facts; type its name in the filter box to see them together.</source>
+        <translation>共%1项数据、%2条事实；在筛选框中输入其名称即可一并查看。</translation>
     </message>
     <message>
         <source>Kind</source>
@@ -198,6 +198,67 @@
 The details are in the log file; the window stays open.</source>
         <translation>出现错误：%1
 详细信息已写入日志文件；窗口仍可继续使用。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportCommands</name>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Exporting %1 rows…</source>
+        <translation>正在导出 %1 行…</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation>导出已取消，未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>Export table as CSV</source>
+        <translation>将表格导出为 CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exported %1 rows to %2</source>
+        <translation>已将 %1 行导出到 %2</translation>
+    </message>
+    <message>
+        <source>Export all tables to folder</source>
+        <translation>将全部表格导出到文件夹</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n files to %1</source>
+        <translation>
+            <numerusform>已将 %n 个文件导出到 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>PNG images</source>
+        <translation>PNG 图像</translation>
+    </message>
+    <message>
+        <source>SVG images</source>
+        <translation>SVG 图像</translation>
+    </message>
+    <message>
+        <source>No chart</source>
+        <translation>没有图表</translation>
+    </message>
+    <message>
+        <source>Select a figure first; its chart is exported.</source>
+        <translation>请先选择一项数据，导出的是它的图表。</translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>Chart saved to %1</source>
+        <translation>图表已保存到 %1</translation>
     </message>
 </context>
 <context>
@@ -226,9 +287,60 @@ The details are in the log file; the window stays open.</source>
         <source>Name</source>
         <translation>名称</translation>
     </message>
+    <message numerus="yes">
+        <source>%n results</source>
+        <translation>
+            <numerusform>%n 条结果</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportCommands</name>
     <message>
-        <source>%1 results</source>
-        <translation>%1 条结果</translation>
+        <source>Import figures from CSV</source>
+        <translation>从 CSV 导入数据</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation>正在检查 %1…</translation>
+    </message>
+    <message>
+        <source>Importing %1 figures…</source>
+        <translation>正在导入 %1 项数据…</translation>
+    </message>
+    <message>
+        <source>Import cancelled; nothing was imported.</source>
+        <translation>导入已取消，未导入任何数据。</translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation>导入失败</translation>
+    </message>
+    <message>
+        <source>Imported %1 figures as batch %2</source>
+        <translation>已导入 %1 项数据，批次 %2</translation>
+    </message>
+    <message>
+        <source>Remove batch</source>
+        <translation>移除批次</translation>
+    </message>
+    <message>
+        <source>Remove import batch %1 and every figure it added?</source>
+        <translation>移除导入批次 %1 及其添加的全部数据？</translation>
+    </message>
+    <message>
+        <source>Remove failed</source>
+        <translation>移除失败</translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed batch %1 (%n figures)</source>
+        <translation>
+            <numerusform>已移除批次 %1（%n 项数据）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -443,25 +555,46 @@ The details are in the log file; the window stays open.</source>
         <source>%1 figures · %2 facts · %3 sources · data as of %4</source>
         <translation>%1 项数据 · %2 条事实 · %3 个来源 · 数据截至 %4</translation>
     </message>
+    <message numerus="yes">
+        <source>Copied %n rows</source>
+        <translation>
+            <numerusform>已复制 %n 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The database failed its integrity check: figures shown may be wrong or missing.</source>
+        <translation>数据库未通过完整性检查：显示的数字可能有误或缺失。</translation>
+    </message>
+    <message>
+        <source>Damaged database</source>
+        <translation>数据库已损坏</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>关于</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;%1 %2&lt;/h3&gt;&lt;p&gt;The published facts of Jinshan District, Shanghai, with the document and paragraph of each figure.&lt;/p&gt;&lt;p&gt;Data as of %3: %4 figures, %5 facts from %6 sources.&lt;br&gt;Database: %7&lt;br&gt;Log file folder: %8&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;%1 %2&lt;/h3&gt;&lt;p&gt;上海市金山区已发布的事实与数据，每项数据均注明出处文件和段落。&lt;/p&gt;&lt;p&gt;数据截至 %3：来自 %6 个来源的 %4 项数据、%5 条事实。&lt;br&gt;数据库：%7&lt;br&gt;日志文件夹：%8&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Sources</source>
+        <translation>资料来源(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>关于(&amp;A)</translation>
+    </message>
     <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;Export current table as CSV…</source>
-        <translation>将当前表格导出为 CSV(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>Export &amp;all tables as CSV…</source>
-        <translation>将全部表格导出为 CSV(&amp;A)…</translation>
-    </message>
-    <message>
-        <source>Export chart as &amp;PNG…</source>
-        <translation>将图表导出为 PNG(&amp;P)…</translation>
-    </message>
-    <message>
-        <source>Export chart as &amp;SVG…</source>
-        <translation>将图表导出为 SVG(&amp;S)…</translation>
     </message>
     <message>
         <source>&amp;Import figures from CSV…</source>
@@ -472,12 +605,28 @@ The details are in the log file; the window stays open.</source>
         <translation>已导入的批次(&amp;B)…</translation>
     </message>
     <message>
+        <source>&amp;Export current table as CSV…</source>
+        <translation>将当前表格导出为 CSV(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;all tables as CSV…</source>
+        <translation>将全部表格导出为 CSV(&amp;A)…</translation>
+    </message>
+    <message>
         <source>CSV e&amp;ncoding</source>
         <translation>CSV 编码(&amp;N)</translation>
     </message>
     <message>
         <source>Export in &amp;English</source>
         <translation>以英文导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Export chart as &amp;PNG…</source>
+        <translation>将图表导出为 PNG(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Export chart as &amp;SVG…</source>
+        <translation>将图表导出为 SVG(&amp;S)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -502,134 +651,6 @@ The details are in the log file; the window stays open.</source>
     <message>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <source>&amp;Sources</source>
-        <translation>资料来源(&amp;S)</translation>
-    </message>
-    <message>
-        <source>&amp;About</source>
-        <translation>关于(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Copied %1 rows</source>
-        <translation>已复制 %1 行</translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation>导出失败</translation>
-    </message>
-    <message>
-        <source>Export table as CSV</source>
-        <translation>将表格导出为 CSV</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV 文件 (*.csv)</translation>
-    </message>
-    <message>
-        <source>Exporting %1 rows…</source>
-        <translation>正在导出 %1 行…</translation>
-    </message>
-    <message>
-        <source>The database failed its integrity check: figures shown may be wrong or missing.</source>
-        <translation>数据库未通过完整性检查：显示的数字可能有误或缺失。</translation>
-    </message>
-    <message>
-        <source>Damaged database</source>
-        <translation>数据库已损坏</translation>
-    </message>
-    <message>
-        <source>Export cancelled; no file was written.</source>
-        <translation>导出已取消，未写入任何文件。</translation>
-    </message>
-    <message>
-        <source>Exported %1 rows to %2</source>
-        <translation>已将 %1 行导出到 %2</translation>
-    </message>
-    <message>
-        <source>Export all tables to folder</source>
-        <translation>将全部表格导出到文件夹</translation>
-    </message>
-    <message>
-        <source>Exported %1 files to %2</source>
-        <translation>已将 %1 个文件导出到 %2</translation>
-    </message>
-    <message>
-        <source>No chart</source>
-        <translation>没有图表</translation>
-    </message>
-    <message>
-        <source>Select a figure first; its chart is exported.</source>
-        <translation>请先选择一项数据，导出的是它的图表。</translation>
-    </message>
-    <message>
-        <source>Export chart</source>
-        <translation>导出图表</translation>
-    </message>
-    <message>
-        <source>Chart saved to %1</source>
-        <translation>图表已保存到 %1</translation>
-    </message>
-    <message>
-        <source>PNG images</source>
-        <translation>PNG 图像</translation>
-    </message>
-    <message>
-        <source>SVG images</source>
-        <translation>SVG 图像</translation>
-    </message>
-    <message>
-        <source>Import figures from CSV</source>
-        <translation>从 CSV 导入数据</translation>
-    </message>
-    <message>
-        <source>Checking %1…</source>
-        <translation>正在检查 %1…</translation>
-    </message>
-    <message>
-        <source>Import cancelled; nothing was imported.</source>
-        <translation>导入已取消，未导入任何数据。</translation>
-    </message>
-    <message>
-        <source>Importing %1 figures…</source>
-        <translation>正在导入 %1 项数据…</translation>
-    </message>
-    <message>
-        <source>Import failed</source>
-        <translation>导入失败</translation>
-    </message>
-    <message>
-        <source>Imported %1 figures as batch %2</source>
-        <translation>已导入 %1 项数据，批次 %2</translation>
-    </message>
-    <message>
-        <source>Remove batch</source>
-        <translation>移除批次</translation>
-    </message>
-    <message>
-        <source>Remove import batch %1 and every figure it added?</source>
-        <translation>移除导入批次 %1 及其添加的全部数据？</translation>
-    </message>
-    <message>
-        <source>Remove failed</source>
-        <translation>移除失败</translation>
-    </message>
-    <message>
-        <source>Removed batch %1 (%2 figures)</source>
-        <translation>已移除批次 %1（%2 项数据）</translation>
-    </message>
-    <message>
-        <source>About</source>
-        <translation>关于</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;%1 %2&lt;/h3&gt;&lt;p&gt;The published facts of Jinshan District, Shanghai, with the document and paragraph of each figure.&lt;/p&gt;&lt;p&gt;Data as of %3: %4 figures, %5 facts from %6 sources.&lt;br&gt;Database: %7&lt;br&gt;Log file folder: %8&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;%1 %2&lt;/h3&gt;&lt;p&gt;上海市金山区已发布的事实与数据，每项数据均注明出处文件和段落。&lt;/p&gt;&lt;p&gt;数据截至 %3：来自 %6 个来源的 %4 项数据、%5 条事实。&lt;br&gt;数据库：%7&lt;br&gt;日志文件夹：%8&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -730,6 +751,10 @@ The details are in the log file; the window stays open.</source>
     <message>
         <source>A filter is at most %1 characters long.</source>
         <translation>筛选内容最多 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>Counting figures…</source>
+        <translation>正在统计数据…</translation>
     </message>
     <message>
         <source>%1 of %2 figures shown</source>

@@ -13,6 +13,7 @@ from jinshan_desktop.data.queries import open_fact_book
 from jinshan_desktop.ui.import_dialogs import BatchesDialog, ImportPreviewDialog
 from jinshan_desktop.ui.main_window import MainWindow
 from jinshan_desktop.ui.table_model import ObservationTableModel
+from tests.ui.waiting import chart_drawn, shown_ids
 
 GOOD = (
     "theme,topic,indicator,period,value,unit,source,locator\n"
@@ -34,7 +35,7 @@ def _choose_file(monkeypatch, path: Path) -> None:
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
 
 
-def test_import_shows_a_preview_then_adds_a_marked_batch(layered_window, monkeypatch, tmp_path: Path) -> None:
+def test_import_shows_a_preview_then_adds_a_marked_batch(layered_window, qtbot, monkeypatch, tmp_path: Path) -> None:
     window, _ = layered_window
     source = tmp_path / "budget.csv"
     source.write_text(GOOD, encoding="utf-8")
@@ -46,11 +47,12 @@ def test_import_shows_a_preview_then_adds_a_marked_batch(layered_window, monkeyp
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(ImportPreviewDialog, "exec", accept)
-    window.import_action.trigger()
+    window.menus.import_action.trigger()
     assert "1 figure(s) to add" in previews[0].report.toPlainText()
     assert "New source: budget-2021" in previews[0].report.toPlainText()
     view = window.theme_view("public_services")
-    assert view.select_observation(next(i for i in view.visible_observation_ids() if i.startswith("import-")))
+    with chart_drawn(qtbot, view):
+        assert view.select_observation(next(i for i in shown_ids(view) if i.startswith("import-")))
     assert view.table.currentIndex().siblingAtColumn(ObservationTableModel.COL_STATUS).data() == "imported"
     assert [point.label for point in view.chart.chart.points] == ["2016", "2020 (as stated in Sep 2020)", "2021"]
 
@@ -64,9 +66,9 @@ def test_import_shows_a_preview_then_adds_a_marked_batch(layered_window, monkeyp
 
     monkeypatch.setattr(BatchesDialog, "exec", remove)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    window.batches_action.trigger()
+    window.menus.batches_action.trigger()
     assert batches[0].table.rowCount() == 1
-    assert not any(i.startswith("import-") for i in window.theme_view("public_services").visible_observation_ids())
+    assert not any(i.startswith("import-") for i in shown_ids(window.theme_view("public_services")))
     assert "Removed batch 1" in window.statusBar().currentMessage()
 
 
@@ -77,7 +79,7 @@ def test_a_refused_file_offers_no_import_and_writes_nothing(layered_window, monk
     _choose_file(monkeypatch, source)
     shown: list[ImportPreviewDialog] = []
     monkeypatch.setattr(ImportPreviewDialog, "exec", lambda d: shown.append(d) or QDialog.DialogCode.Rejected)
-    window.import_action.trigger()
+    window.menus.import_action.trigger()
     assert "missing column(s)" in shown[0].report.toPlainText()
     assert not hasattr(shown[0], "import_button")
     assert not store.exists()

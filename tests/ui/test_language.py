@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
+from jinshan_desktop.data.queries import Chart
 from jinshan_desktop.ui.main_window import MainWindow
 from jinshan_desktop.ui.table_model import ObservationTableModel
 
@@ -19,11 +20,20 @@ def _tabs(window: MainWindow) -> list[str]:
     return [window.tabs.tabText(i) for i in range(window.tabs.count())]
 
 
-def test_switching_relabels_menus_tabs_headers_and_charts(window: MainWindow) -> None:
+def _chart_shown(qtbot, window: MainWindow) -> Chart:
+    """The chart of the selected figure, read again off the GUI thread after the window was rebuilt."""
+    qtbot.waitUntil(lambda: window.current_view().chart.chart is not None, timeout=10_000)
+    chart = window.current_view().chart.chart
+    assert chart is not None
+    return chart
+
+
+def test_switching_relabels_menus_tabs_headers_and_charts(window: MainWindow, qtbot) -> None:
     window.tabs.setCurrentIndex(2)
     window.current_view().select_observation("leisure-visitors-2019")
-    action = next(a for a in window.language_group.actions() if a.data() == "zh_CN")
+    action = next(a for a in window.menus.language_group.actions() if a.data() == "zh_CN")
     action.trigger()
+    _chart_shown(qtbot, window)
     assert _menus(window) == ["文件(&F)", "编辑(&E)", "视图(&V)", "帮助(&H)"]
     assert _tabs(window) == ["概览", "制造业", "乡村振兴", "区域一体化", "公共服务"]
     view = window.current_view()
@@ -38,12 +48,12 @@ def test_switching_relabels_menus_tabs_headers_and_charts(window: MainWindow) ->
 
     window.set_language("zh_TW")
     assert _tabs(window) == ["概覽", "製造業", "鄉村振興", "區域一體化", "公共服務"]
-    assert window.current_view().chart.chart.points[1].value_text == "852萬人次"
+    assert _chart_shown(qtbot, window).points[1].value_text == "852萬人次"
 
     window.set_language("en")
     assert _menus(window) == ["&File", "&Edit", "&View", "&Help"]
     assert _tabs(window)[1] == "Manufacturing"
-    assert window.current_view().chart.chart.points[1].value_text == "8.52 million visitors"
+    assert _chart_shown(qtbot, window).points[1].value_text == "8.52 million visitors"
 
 
 def test_exports_follow_the_language_unless_english_is_asked(window: MainWindow, monkeypatch, tmp_path: Path) -> None:
@@ -51,14 +61,14 @@ def test_exports_follow_the_language_unless_english_is_asked(window: MainWindow,
     window.tabs.setCurrentIndex(1)
     target = tmp_path / "zh.csv"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    window.export_table_action.trigger()
+    window.menus.export_table_action.trigger()
     rows = list(csv.reader(io.StringIO(target.read_bytes().decode("utf-8-sig"))))
     assert rows[0][:4] == ["编号", "主题", "专题", "指标"]
     assert {row[1] for row in rows[1:]} == {"制造业"}
     assert any(row[3] == "和辉光电项目：两期总投资" and row[8] == "34.33" for row in rows[1:])  # plain numbers
 
-    window.english_export_action.setChecked(True)
-    window.export_table_action.trigger()
+    window.menus.english_export_action.setChecked(True)
+    window.menus.export_table_action.trigger()
     rows = list(csv.reader(io.StringIO(target.read_bytes().decode("utf-8-sig"))))
     assert rows[0][:4] == ["id", "theme", "topic", "indicator"] and rows[1][1] == "Manufacturing"
 
@@ -78,17 +88,18 @@ def test_a_new_window_opens_in_the_remembered_language(qtbot, book, settings_pat
     window.set_language("en")
 
 
-def test_chart_images_in_the_language_or_in_english(window: MainWindow, monkeypatch, tmp_path: Path) -> None:
+def test_chart_images_in_the_language_or_in_english(window: MainWindow, qtbot, monkeypatch, tmp_path: Path) -> None:
     window.set_language("zh_CN")
     window.tabs.setCurrentIndex(2)
     window.current_view().select_observation("rural-income-2019")
+    _chart_shown(qtbot, window)
     target = tmp_path / "chart.svg"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    window.export_svg_action.trigger()
+    window.menus.export_svg_action.trigger()
     text = target.read_text(encoding="utf-8")
     assert "农村常住居民人均可支配收入" in text and "来源" in text
-    window.english_export_action.setChecked(True)
-    window.export_svg_action.trigger()
+    window.menus.english_export_action.setChecked(True)
+    window.menus.export_svg_action.trigger()
     text = target.read_text(encoding="utf-8")
     assert "Per capita disposable income of rural residents" in text and "Source: briefing-2020-09-10" in text
     assert "农村" not in text

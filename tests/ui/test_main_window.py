@@ -3,7 +3,8 @@ import io
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QItemSelectionModel, QSettings, Qt
+from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from jinshan_desktop.data.queries import FactBook
@@ -12,6 +13,7 @@ from jinshan_desktop.ui.main_window import MainWindow
 from jinshan_desktop.ui.overview_view import OverviewView
 from jinshan_desktop.ui.table_model import ROW_ROLE
 from jinshan_desktop.ui.theme_view import ThemeView
+from tests.ui.waiting import chart_drawn, counted, shown_ids
 
 TAB_TITLES = ["Overview", "Manufacturing", "Rural revitalization", "Regional integration", "Public services"]
 
@@ -22,8 +24,8 @@ def test_tabs_menus_and_shortcuts(window: MainWindow, qtbot) -> None:
     assert all(type(window.theme_view(t)) is ThemeView for t in window.tab_of_theme)
     menus = [action.text() for action in window.menuBar().actions()]
     assert menus == ["&File", "&Edit", "&View", "&Help"]
-    assert window.export_table_action.shortcut().toString() == "Ctrl+E"
-    assert [a.shortcut().toString() for a in window.view_actions] == [f"Ctrl+{n}" for n in range(1, 6)]
+    assert window.menus.export_table_action.shortcut().toString() == "Ctrl+E"
+    assert [a.shortcut().toString() for a in window.menus.view_actions] == [f"Ctrl+{n}" for n in range(1, 6)]
     qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     assert window.tabs.currentIndex() == 2
 
@@ -38,17 +40,20 @@ def test_start_up_builds_only_the_tab_shown(window: MainWindow) -> None:
     assert not tabs[1].is_built
 
 
-def test_selecting_a_row_updates_chart_and_detail(window: MainWindow) -> None:
+def test_selecting_a_row_updates_chart_and_detail(window: MainWindow, qtbot) -> None:
     window.tabs.setCurrentIndex(2)
     view = window.current_view()
     assert view.chart.chart is None
-    assert view.select_observation("rural-income-2019")
+    with chart_drawn(qtbot, view):  # its query runs off the GUI thread
+        assert view.select_observation("rural-income-2019")
     assert view.chart.chart is not None and view.chart.chart.kind == "line"
     assert [p.value for p in view.chart.chart.points] == [28617.0, 31336.0]
     html = view.detail.toPlainText()
     assert "31,336 yuan" in html and "briefing-2020-09-10 ¶15" in html
     assert "Information Office of Shanghai Municipality" in html
-    view.select_observation("rural-income-2018")
+    with chart_drawn(qtbot, view):
+        view.select_observation("rural-income-2018")
+    assert view.chart.chart.points[0].derived
     detail = view.detail.toPlainText()
     assert "derived" in detail and "Formula" in detail and "Inputs" in detail
 
@@ -58,13 +63,14 @@ def test_topic_buttons_filter_the_table_and_facts(window: MainWindow, qtbot) -> 
     window.tabs.setCurrentIndex(3)
     button = view.topic_buttons.button(2)  # Key platforms: facts, no figures
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    counted(qtbot, view)
     assert view.model.rowCount() == 0
     assert view.facts_list.count() == 2
     assert "0 of 6" in view.count_label.text()
 
 
 def test_find_opens_the_tab_and_selects_the_row(window: MainWindow, qtbot) -> None:
-    window.find_action.trigger()
+    window.menus.find_action.trigger()
     dialog = window.find_dialog
     assert dialog.isVisible()
     qtbot.keyClicks(dialog.query, "drone")
@@ -87,7 +93,7 @@ def test_find_an_entity_filters_its_tab_to_its_figures(window: MainWindow) -> No
     hit = next(h for h in window.book.search("EverDisplay") if h.kind == "entity")
     window.open_hit(hit)
     view = window.current_view()
-    ids = view.visible_observation_ids()
+    ids = shown_ids(view)
     assert "edo-investment-phases" in ids and all("edo" in i for i in ids)
     assert "和辉光电" in view.detail.toPlainText()
 
@@ -108,13 +114,42 @@ def test_overview_figure_link_opens_its_tab(window: MainWindow) -> None:
 def test_copy_puts_rows_with_headers_on_the_clipboard(window: MainWindow, qtbot) -> None:
     window.tabs.setCurrentIndex(4)
     view = window.current_view()
+    counted(qtbot, view)
     view.table.selectAll()
-    window.copy_action.trigger()
+    window.menus.copy_action.trigger()
     text = QApplication.clipboard().text()
     lines = text.splitlines()
     assert lines[0] == "Topic\tIndicator\tPeriod\tValue\tStatus\tSource"
-    assert len(lines) == 1 + view.model.rowCount()
+    assert len(lines) == 1 + view.model.rowCount() > 2
     assert "13.8 billion yuan" in text
+    assert window.statusBar().currentMessage() == f"Copied {view.model.rowCount()} rows"
+
+
+@pytest.mark.parametrize(
+    ("language", "one", "three"),
+    [
+        ("en", "Copied 1 row", "Copied 3 rows"),
+        ("zh_CN", "已复制 1 行", "已复制 3 行"),
+        ("zh_TW", "已複製 1 行", "已複製 3 行"),
+    ],
+)
+def test_copy_says_how_many_rows_in_the_plural_of_the_language(
+    window: MainWindow, qtbot, language: str, one: str, three: str
+) -> None:
+    window.set_language(language)
+    window.tabs.setCurrentIndex(4)
+    view = window.current_view()
+    counted(qtbot, view)
+    for rows, said in ((1, one), (3, three)):
+        view.table.clearSelection()
+        for row in range(rows):
+            view.table.selectionModel().select(
+                view.model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        window.menus.copy_action.trigger()
+        assert window.statusBar().currentMessage() == said
+    window.set_language("en")
 
 
 def _stub_save(monkeypatch, path: Path) -> None:
@@ -127,29 +162,29 @@ def test_export_current_table_through_the_menu(window: MainWindow, monkeypatch, 
     view.filter_box.setText("EverDisplay")
     target = tmp_path / "table.csv"
     _stub_save(monkeypatch, target)
-    window.export_table_action.trigger()
+    window.menus.export_table_action.trigger()
     raw = target.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert [row["id"] for row in rows] == view.visible_observation_ids()
+    assert [row["id"] for row in rows] == shown_ids(view)
     assert {row["theme"] for row in rows} == {"Manufacturing"}
     assert any(row["value"] == "-160515.84" for row in rows)
     assert "Exported" in window.statusBar().currentMessage()
 
 
 def test_export_in_gb18030_when_chosen(window: MainWindow, monkeypatch, tmp_path: Path) -> None:
-    next(a for a in window.encoding_group.actions() if a.data() == "gb18030").trigger()
+    next(a for a in window.menus.encoding_group.actions() if a.data() == "gb18030").trigger()
     assert window.settings.value("csv/encoding") == "gb18030"
     target = tmp_path / "gb.csv"
     _stub_save(monkeypatch, target)
-    window.export_table_action.trigger()
+    window.menus.export_table_action.trigger()
     assert "Overview" not in target.read_bytes().decode("gb18030")
     assert target.read_bytes().decode("gb18030").startswith("id,theme")
 
 
 def test_export_all_tables_through_the_menu(window: MainWindow, monkeypatch, tmp_path: Path) -> None:
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path / "all"))
-    window.export_all_action.trigger()
+    window.menus.export_all_action.trigger()
     names = sorted(p.name for p in (tmp_path / "all").iterdir())
     assert names == ["README.txt", "entities.csv", "facts.csv", "observations.csv", "sources.csv"]
 
@@ -159,27 +194,28 @@ def test_failed_export_shows_the_reason_and_leaves_no_file(
 ) -> None:
     target = tmp_path / "missing-folder" / "x.csv"
     _stub_save(monkeypatch, target)
-    window.export_table_action.trigger()
+    window.menus.export_table_action.trigger()
     assert no_dialogs and no_dialogs[0][0] == "warning" and "does not exist" in no_dialogs[0][1]
     assert not target.exists() and not target.parent.exists()
 
 
-def test_chart_exports_carry_title_and_source(window: MainWindow, monkeypatch, tmp_path: Path) -> None:
+def test_chart_exports_carry_title_and_source(window: MainWindow, qtbot, monkeypatch, tmp_path: Path) -> None:
     window.tabs.setCurrentIndex(2)
-    window.current_view().select_observation("rural-income-2019")
+    with chart_drawn(qtbot, window.current_view()):
+        window.current_view().select_observation("rural-income-2019")
     png = tmp_path / "chart.png"
     _stub_save(monkeypatch, png)
-    window.export_png_action.trigger()
+    window.menus.export_png_action.trigger()
     assert png.read_bytes().startswith(b"\x89PNG")
     svg = tmp_path / "chart.svg"
     _stub_save(monkeypatch, svg)
-    window.export_svg_action.trigger()
+    window.menus.export_svg_action.trigger()
     text = svg.read_text(encoding="utf-8")
     assert "<svg" in text and "Per capita disposable income" in text and "briefing-2020-09-10" in text
 
 
 def test_chart_export_without_a_chart_explains(window: MainWindow, no_dialogs) -> None:
-    window.export_png_action.trigger()
+    window.menus.export_png_action.trigger()
     assert no_dialogs[0][0] == "information"
 
 
@@ -213,7 +249,8 @@ def test_screenshots_of_every_tab(window: MainWindow, qtbot, index: int, languag
     window.set_language(language)
     window.resize(1400, 900)
     window.tabs.setCurrentIndex(index)
-    assert window.current_view().select_observation(SHOWCASE[index])
+    with chart_drawn(qtbot, window.current_view()):
+        assert window.current_view().select_observation(SHOWCASE[index])
     qtbot.wait(50)  # let the layouts settle, as a person would see the window
     image = window.grab()
     assert not image.isNull()
@@ -248,3 +285,28 @@ def test_about_names_version_vintage_and_log_folder(window: MainWindow, monkeypa
 
 def test_the_application_has_the_icon(qapp) -> None:
     assert not qapp.windowIcon().isNull()
+
+
+def test_about_keeps_a_path_that_holds_a_place_marker(qtbot, database: Path, tmp_path: Path, monkeypatch) -> None:
+    """Filled in one pass: "%8" in the database's folder is text, not the log folder's place."""
+    import shutil
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from jinshan_desktop.data.queries import open_fact_book
+    from jinshan_desktop.paths import user_log_dir
+
+    folder = tmp_path / "figures %8 and %1 & <more>"
+    folder.mkdir()
+    shutil.copyfile(database, folder / "jinshan.sqlite")
+    book = open_fact_book(folder / "jinshan.sqlite")
+    window = MainWindow(book, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    texts: list[str] = []
+    monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: texts.append(text))
+    window.show_about()
+    window.close()
+    book.close()
+    shown = QTextDocumentFragment.fromHtml(texts[0]).toPlainText()
+    assert f"Database: {folder / 'jinshan.sqlite'}" in shown
+    assert f"Log file folder: {user_log_dir()}" in shown

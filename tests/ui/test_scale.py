@@ -2,11 +2,13 @@
 cleanly, and long series draw downsampled."""
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QDialog, QFileDialog
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QProgressDialog, QPushButton
 
 from jinshan_desktop.data import exporting, importing
 from jinshan_desktop.data.queries import open_fact_book
@@ -37,23 +39,57 @@ def test_a_large_export_runs_off_the_gui_thread(
 
     monkeypatch.setattr(exporting, "export_all", recording)
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path / "out"))
-    large_window.export_all_action.trigger()
+    large_window.menus.export_all_action.trigger()
     assert threads and threads[0] != threading.get_ident()
     lines = (tmp_path / "out" / "observations.csv").read_text(encoding="utf-8-sig").count("\n")
     assert lines == 1 + large_window.book.info().observation_count > background.BACKGROUND_ROWS
 
 
+def _held_until_cancelled(qtbot, work: Callable[..., Any]) -> tuple[Callable[..., Any], list[str]]:
+    """work, whose progress reports wait until a person has clicked the progress dialog's Cancel button; the
+    click is made, with the mouse, as soon as the dialog shows. Returns the work and what was clicked."""
+    clicked = threading.Event()
+    done: list[str] = []
+
+    def click_cancel_when_shown() -> None:
+        dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog) and w.isVisible()]
+        if dialogs and not done:
+            button = dialogs[0].findChild(QPushButton)
+            done.append(button.text())
+            qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+            clicked.set()
+            timer.stop()
+
+    timer = QTimer(QApplication.instance(), interval=20)
+    timer.timeout.connect(click_cancel_when_shown)
+
+    def held(*args: Any, **kwargs: Any) -> Any:
+        *rest, progress = args
+
+        def report(rows: int) -> bool:
+            if not clicked.wait(30):  # the first report waits for the click
+                clicked.set()  # never shown: the rest run on, and the test fails on what was clicked
+            return progress(rows)
+
+        return work(*rest, report, **kwargs)
+
+    timer.start()
+    return held, done
+
+
 def test_cancelling_a_large_export_leaves_no_file(
-    large_window: MainWindow, monkeypatch, tmp_path: Path, no_dialogs
+    qtbot, large_window: MainWindow, monkeypatch, tmp_path: Path, no_dialogs
 ) -> None:
-    monkeypatch.setattr(background._Job, "_progress", lambda job, rows: setattr(job, "cancelled", True) or False)
+    held, clicked = _held_until_cancelled(qtbot, exporting.export_table)
+    monkeypatch.setattr(exporting, "export_table", held)
     target = tmp_path / "table.csv"
     target.write_text("an earlier export", encoding="utf-8")
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     large_window.tabs.setCurrentIndex(1)
     assert large_window.current_view().model.rowCount() < background.BACKGROUND_ROWS  # one theme is small…
     monkeypatch.setattr(background, "BACKGROUND_ROWS", 100)  # …so make it count as large
-    large_window.export_table_action.trigger()
+    large_window.menus.export_table_action.trigger()
+    assert clicked == ["Cancel"]
     assert target.read_text(encoding="utf-8") == "an earlier export"
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []  # no half file left
     assert "cancelled" in large_window.statusBar().currentMessage() and no_dialogs == []
@@ -106,7 +142,7 @@ def test_a_large_import_is_checked_and_written_off_the_gui_thread(importing_wind
             name,
             lambda *a, _n=name, _f=original, **k: threads.setdefault(_n, threading.get_ident()) and _f(*a, **k),
         )
-    importing_window.import_action.trigger()
+    importing_window.menus.import_action.trigger()
     assert set(threads) == {"plan_import", "apply_import"}
     assert threading.get_ident() not in threads.values()
     assert "Imported 30,000 figures" in importing_window.statusBar().currentMessage()
@@ -114,19 +150,17 @@ def test_a_large_import_is_checked_and_written_off_the_gui_thread(importing_wind
 
 
 @pytest.mark.parametrize("stage", [0, 1], ids=["while checking", "while writing"])
-def test_a_cancelled_large_import_adds_nothing(importing_window: MainWindow, monkeypatch, stage: int) -> None:
-    jobs: list[object] = []
-
-    def cancel_in_stage(job, rows: int) -> bool:
-        if job not in jobs:
-            jobs.append(job)
-        job.cancelled = job.cancelled or jobs.index(job) == stage
-        return not job.cancelled
-
-    monkeypatch.setattr(background._Job, "_progress", cancel_in_stage)
+def test_a_cancelled_large_import_adds_nothing(qtbot, importing_window: MainWindow, monkeypatch, stage: int) -> None:
+    name = ("plan_import", "apply_import")[stage]
+    held, clicked = _held_until_cancelled(qtbot, getattr(importing, name))
+    monkeypatch.setattr(importing, name, held)
+    written: list[object] = []
+    if stage == 0:
+        original_apply = importing.apply_import
+        monkeypatch.setattr(importing, "apply_import", lambda *a: written.append(a) or original_apply(*a))
     before = importing_window.book.info().observation_count
-    importing_window.import_action.trigger()
-    assert len(jobs) == stage + 1  # a check cancelled never reaches the writing
+    importing_window.menus.import_action.trigger()
+    assert clicked == ["Cancel"] and written == []  # a check cancelled never reaches the writing
     assert "Import cancelled; nothing was imported." in importing_window.statusBar().currentMessage()
     assert importing_window.book.info().observation_count == before
     store = importing_window.book.user_store

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QTableView
 from jinshan_desktop.data.queries import FactBook, open_fact_book
 from jinshan_desktop.ui.table_model import ROW_ROLE, ObservationTableModel
 from jinshan_desktop.ui.theme_view import ThemeView
+from tests.ui.waiting import counted
 
 M = ObservationTableModel
 
@@ -101,6 +102,7 @@ def test_ctrl_end_goes_to_the_last_figure_not_the_last_fetched(qtbot, large_book
     view = ThemeView(large_book, theme)
     qtbot.addWidget(view)
     view.show()
+    counted(qtbot, view)
     view.select_observation_at(0)
     qtbot.keyClick(view.table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
     assert view.table.currentIndex().row() == view.model.match_count - 1 == view.model.rowCount() - 1
