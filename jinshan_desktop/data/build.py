@@ -8,7 +8,6 @@ import os
 import sqlite3
 import tempfile
 from collections.abc import Iterator
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +17,8 @@ from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
 
 from jinshan_desktop.data import schema
+from jinshan_desktop.data.build_chinese import CHINESE_FILES, ChineseBuildError, apply_chinese
+from jinshan_desktop.data.build_chinese import chinese as _chinese
 from jinshan_desktop.data.derivation import FormulaError, evaluate, formula_inputs
 
 # Files in load order: each refers only to files before it.
@@ -34,21 +35,6 @@ CSV_FILES = (
 )
 
 
-@cache
-def _to_traditional() -> Any:
-    import opencc  # only building needs it: the packaged app ships a built database
-
-    return opencc.OpenCC("s2t")
-
-
-def _chinese(field: str, simplified: str) -> dict[str, str | None]:
-    """The Simplified text as written and its Traditional form converted by opencc, never written twice."""
-    return {
-        f"{field}_zh_hans": simplified or None,
-        f"{field}_zh_hant": str(_to_traditional().convert(simplified)) if simplified else None,
-    }
-
-
 class BuildError(ValueError):
     """A row of the db/ files that cannot go into the database; the message names file and line."""
 
@@ -56,7 +42,7 @@ class BuildError(ValueError):
 def source_fingerprint(source_dir: Path) -> str:
     """A hash of the db/ files and the schema version: equal fingerprints build equal databases."""
     digest = hashlib.sha256(f"schema {schema.SCHEMA_REVISION}".encode())
-    for name in CSV_FILES:
+    for name in (*CSV_FILES, *CHINESE_FILES):
         digest.update(name.encode())
         digest.update((source_dir / name).read_bytes())
     return digest.hexdigest()
@@ -71,8 +57,12 @@ def ensure_built(source_dir: Path, target: Path) -> Path:
 
 def build_database(source_dir: Path, target: Path) -> None:
     """Write target from the CSV files; a failure leaves any existing target untouched."""
-    tables = {name: list(_read_rows(source_dir / name)) for name in CSV_FILES}
+    tables = {name: list(_read_rows(source_dir / name)) for name in (*CSV_FILES, *CHINESE_FILES)}
     objects = _validated_objects(tables)
+    try:
+        objects.append(apply_chinese(tables, objects))
+    except ChineseBuildError as error:
+        raise BuildError(str(error)) from error
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary_name = tempfile.mkstemp(prefix=".building-", suffix=".sqlite", dir=target.parent)
     os.close(handle)

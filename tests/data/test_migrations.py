@@ -47,6 +47,11 @@ def test_a_built_database_is_at_the_head(built_database: Path) -> None:
 
 
 def _as_before_alembic(database: Path) -> Path:
+    """The database as schema version 4 left it: revision 0001's tables, no alembic_version."""
+    engine = _engine(database)
+    with engine.begin() as connection:
+        migrate.downgrade(connection, migrate.BASELINE)
+    engine.dispose()
     connection = sqlite3.connect(database)
     connection.execute("DROP TABLE alembic_version")
     connection.execute(f"PRAGMA user_version = {schema.LEGACY_SCHEMA_VERSION}")
