@@ -81,16 +81,26 @@ def simplified_only_characters(text: str) -> list[str]:
     """Characters of text that only Simplified Chinese writes: Traditional output must have none.
 
     A character is Simplified-only when converting it to Simplified leaves it alone while converting it to
-    Traditional changes it (个 -> 個); characters shared by both scripts (中, 山) stay the same both ways.
+    Taiwan-standard Traditional (s2tw) changes it (个 -> 個). A few such characters are also Traditional in
+    some words (上游, 若干): one is accepted where s2twp keeps it in a two-character word around it.
     """
-    to_simplified, to_traditional = _converter("t2s"), _converter("s2t")
-    return sorted(
-        {
-            character
-            for character in text
-            if "\u4e00" <= character <= "\u9fff"
-            and character not in TAIWAN_SHARED_CHARACTERS
-            and to_simplified.convert(character) == character
-            and to_traditional.convert(character) != character
-        }
-    )
+    to_simplified, to_traditional = _converter("t2s"), _converter("s2tw")
+    found: set[str] = set()
+    for index, character in enumerate(text):
+        if not "\u4e00" <= character <= "\u9fff" or character in TAIWAN_SHARED_CHARACTERS:
+            continue
+        if to_simplified.convert(character) != character or to_traditional.convert(character) == character:
+            continue
+        if not _kept_in_a_word(text, index):
+            found.add(character)
+    return sorted(found)
+
+
+def _kept_in_a_word(text: str, index: int) -> bool:
+    for start in (index - 1, index):
+        word = text[max(start, 0) : start + 2]
+        if len(word) == 2:
+            converted = str(_converter("s2twp").convert(word))
+            if len(converted) == 2 and converted[index - max(start, 0)] == text[index]:
+                return True
+    return False

@@ -92,7 +92,7 @@
     </message>
     <message>
         <source>Document</source>
-        <translation>文件</translation>
+        <translation>文献</translation>
     </message>
     <message>
         <source>Publisher</source>
@@ -565,7 +565,7 @@ The details are in the log file; the window stays open.</source>
     </message>
     <message>
         <source>&lt;h3&gt;%1 %2&lt;/h3&gt;&lt;p&gt;The published facts of Jinshan District, Shanghai, with the document and paragraph of each figure.&lt;/p&gt;&lt;p&gt;Data as of %3: %4 figures, %5 facts from %6 sources.&lt;br&gt;Database: %7&lt;br&gt;Log file folder: %8&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;%1 %2&lt;/h3&gt;&lt;p&gt;上海市金山区已发布的事实与数据，每项数据均注明出处文件和段落。&lt;/p&gt;&lt;p&gt;数据截至 %3：来自 %6 个来源的 %4 项数据、%5 条事实。&lt;br&gt;数据库：%7&lt;br&gt;日志文件夹：%8&lt;/p&gt;</translation>
+        <translation>&lt;h3&gt;%1 %2&lt;/h3&gt;&lt;p&gt;上海市金山区已发布的事实与数据，每项数据均注明出处文献和段落。&lt;/p&gt;&lt;p&gt;数据截至 %3：来自 %6 个来源的 %4 项数据、%5 条事实。&lt;br&gt;数据库：%7&lt;br&gt;日志文件夹：%8&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
