@@ -72,6 +72,8 @@ def _source_texts(tables: dict[str, Table]) -> list[schema.Base]:
         where = f"db/sources_zh.csv line {line}"
         if row["id"] not in known:
             raise ChineseBuildError(f"{where}: source {row['id']!r} is not in sources.csv")
+        if row["source_language"] not in ("en", "zh"):
+            raise ChineseBuildError(f"{where}: source_language is en or zh, not {row['source_language']!r}")
         if row["title_kind"] == "unverified":
             raise ChineseBuildError(f"{where}: a title is the document's own (official) or described (descriptive)")
         texts.append(
@@ -79,6 +81,7 @@ def _source_texts(tables: dict[str, Table]) -> list[schema.Base]:
                 source_id=row["id"],
                 title_kind=row["title_kind"],
                 checked_against=checked_against(row, where),
+                source_language=row["source_language"],
                 **chinese("title", row["title_zh"]),
                 **chinese("publisher", row["publisher_zh"]),
                 **chinese("citation", row["citation_zh"]),

@@ -11,7 +11,9 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import aliased
 
 from jinshan_desktop.data import schema
+from jinshan_desktop.data.export_chinese import period_kind_cell, qualifier_cell, value_and_unit_cells
 from jinshan_desktop.data.formula_guard import guarded_sql
+from jinshan_desktop.data.languages import is_chinese
 from jinshan_desktop.data.reads import table
 from jinshan_desktop.data.reads.context import ReadContext
 from jinshan_desktop.data.rows import TableQuery
@@ -65,6 +67,13 @@ def _cells(context: ReadContext, yes: str, no: str) -> tuple[Any, ...]:
     """The columns of observations.csv as SQL text expressions, text cells guarded against formulas."""
     o, i, t, th, u, e = _TABLES
     text, local = guarded_sql, context.localised
+    value = func.printf("%.*f", o.decimals, o.value)
+    unit = local(u.name_en, u.name_zh_hans, u.name_zh_hant)
+    qualifier, period_kind = o.qualifier, o.period_kind
+    if is_chinese(context.language):
+        value, unit = value_and_unit_cells(context, o.value, o.decimals, u.id, unit)
+        qualifier = qualifier_cell(o.qualifier, context.language)
+        period_kind = period_kind_cell(o.period_kind, context.language)
     return (
         text(o.id),
         text(local(th.name_en, th.name_zh_hans, th.name_zh_hant)),
@@ -72,11 +81,11 @@ def _cells(context: ReadContext, yes: str, no: str) -> tuple[Any, ...]:
         text(local(i.name_en, i.name_zh_hans, i.name_zh_hant)),
         text(local(e.name_en, e.name_zh_hans, e.name_zh_hant)),
         text(local(o.period_label, o.period_label_zh_hans, o.period_label_zh_hant)),
-        o.period_kind,
+        period_kind,
         cast(o.period_year, String),
-        func.printf("%.*f", o.decimals, o.value),
-        text(local(u.name_en, u.name_zh_hans, u.name_zh_hant)),
-        o.qualifier,
+        value,
+        text(unit),
+        qualifier,
         case((o.derived, yes), else_=no),
         text(o.formula),
         case((o.provisional, yes), else_=no),

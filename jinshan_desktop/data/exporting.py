@@ -14,6 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from jinshan_desktop.data.code_words import ENTITY_KINDS, FACT_KINDS, GRADES, word
 from jinshan_desktop.data.export_records import export_records
 from jinshan_desktop.data.formula_guard import guard
 from jinshan_desktop.data.progress import Cancelled, Progress
@@ -56,7 +57,7 @@ OBSERVATION_COLUMNS = (
     ("year", "Calendar year of the period, where it has one"),
     ("value", "The figure as published: a plain number without thousands separators"),
     ("unit", "Unit of the value"),
-    ("qualifier", "approximately (nearly), more_than (more than / over), up_to; empty when exact"),
+    ("qualifier", "nearly (just under), approximately (about), more_than (more than / over), up_to; empty when exact"),
     ("derived", "yes when computed from published figures; the formula column says how"),
     ("formula", "For a derived figure: the arithmetic over the ids of its input figures"),
     ("provisional", "yes for preliminary figures that may be revised"),
@@ -78,9 +79,9 @@ ENTITY_COLUMNS = (
     ("id", "Identifier of the entity"),
     ("kind", "company, park, base, hospital, ..."),
     ("name", "Name"),
-    ("name_zh", "Chinese name (Simplified), where known"),
+    ("name_zh", "Chinese name (in Traditional characters in a Traditional Chinese export)"),
     ("theme", "Theme"),
-    ("description", "What it is (in English)"),
+    ("description", "What it is, in the export's language"),
     ("figures", "Ids of its figures in observations.csv, separated by |"),
     ("facts", "Ids of its facts in facts.csv, separated by |"),
 )
@@ -117,6 +118,7 @@ def all_tables(book: FactBook) -> list[Table]:
     """The whole data set as the tables that "Export all tables" and the CLI write."""
     themes = {theme.id: theme.name for theme in book.themes()}
     labels = book.labels()
+    language = book.language
     return [
         observations_table(book),
         Table(
@@ -124,7 +126,16 @@ def all_tables(book: FactBook) -> list[Table]:
             "Statements without a number: titles, firsts, projects, partnerships",
             _localised(FACT_COLUMNS, labels),
             [
-                (f.id, themes[f.theme_id], f.topic, f.kind, f.entity, f.statement, f.source_id, f.locator)
+                (
+                    f.id,
+                    themes[f.theme_id],
+                    f.topic,
+                    word(FACT_KINDS, f.kind, language),
+                    f.entity,
+                    f.statement,
+                    f.source_id,
+                    f.locator,
+                )
                 for f in book.facts()
             ],
         ),
@@ -135,7 +146,7 @@ def all_tables(book: FactBook) -> list[Table]:
             [
                 (
                     e.id,
-                    e.kind,
+                    word(ENTITY_KINDS, e.kind, language),
                     e.name,
                     e.name_zh,
                     themes[e.theme_id],
@@ -157,7 +168,7 @@ def all_tables(book: FactBook) -> list[Table]:
                     s.publisher,
                     s.published,
                     s.address,
-                    s.grade,
+                    word(GRADES, s.grade, language),
                     s.contributed,
                     s.figure_count,
                     s.fact_count,

@@ -1,7 +1,8 @@
 """Figures as people write them, in the reader's convention, with Babel for the numbers.
 
-English: "≈ 100 billion yuan", "1,466 mu (97.7 ha)". Chinese: large money and visitor figures are restated in
-万 or 亿 ("343.3亿元", "852万人次") with the precision the published figure had.
+English: "nearly 100 billion yuan", "1,466 mu (97.7 ha)". Chinese: large money and visitor figures are restated in
+万 or 亿 ("343.3亿元", "852万人次") with the precision the published figure had, and a number before 万 or 亿
+has no thousands separator ("近1000亿元").
 """
 
 from __future__ import annotations
@@ -13,9 +14,9 @@ from functools import cache
 from babel import Locale
 from babel.numbers import NumberPattern, parse_pattern
 
+from jinshan_desktop.data.code_words import QUALIFIER_PREFIXES, word
 from jinshan_desktop.data.languages import BABEL_LOCALES, is_chinese
 
-QUALIFIER_SYMBOLS = {"approximately": "≈ ", "more_than": "> ", "up_to": "≤ "}
 HECTARES_PER_MU = Decimal(1) / Decimal(15)
 # Units of a dimension that Chinese writes in 万 and 亿: (one, ten thousand, hundred million).
 CHINESE_MAGNITUDES = {
@@ -24,6 +25,7 @@ CHINESE_MAGNITUDES = {
     "visitors": ("人次", "万人次", "亿人次"),
 }
 _TRADITIONAL_DIGIT_WORDS = str.maketrans({"万": "萬", "亿": "億"})
+_MAGNITUDE_WORDS = ("万", "亿", "萬", "億")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,17 +46,19 @@ def format_count(count: int, language: str = "en") -> str:
     return format_number(count, 0, language)
 
 
-def format_number(value: float | Decimal, decimals: int, language: str = "en", *, trim: bool = False) -> str:
-    """Grouped in the reader's convention; `trim` drops trailing zeros (for restated Chinese magnitudes)."""
+def format_number(
+    value: float | Decimal, decimals: int, language: str = "en", *, trim: bool = False, grouped: bool = True
+) -> str:
+    """Grouped in the reader's convention unless not `grouped`; `trim` drops trailing zeros."""
     number = value if isinstance(value, Decimal) else Decimal(plain_number(value, decimals))
-    return str(_pattern(decimals, trim).apply(number, _locale(language)))
+    return str(_pattern(decimals, trim, grouped).apply(number, _locale(language)))
 
 
 @cache
-def _pattern(decimals: int, trim: bool) -> NumberPattern:
+def _pattern(decimals: int, trim: bool, grouped: bool) -> NumberPattern:
     # Parsed once: Babel parses pattern and locale on every format_decimal call, which tables feel.
     fraction = ("#" if trim else "0") * decimals
-    return parse_pattern("#,##0" + ("." + fraction if decimals else ""))
+    return parse_pattern(("#,##0" if grouped else "0") + ("." + fraction if decimals else ""))
 
 
 @cache
@@ -63,8 +67,8 @@ def _locale(language: str) -> Locale:
 
 
 def format_value(value: float, decimals: int, unit: UnitInfo, qualifier: str | None, language: str = "en") -> str:
-    """Qualifier symbol, number and unit: "≈ 100 billion yuan" / "≈ 1000亿元", "> 30 kinds of product"."""
-    symbol = QUALIFIER_SYMBOLS.get(qualifier or "", "")
+    """Qualifier, number and unit: "nearly 100 billion yuan" / "近1000亿元", "超过30种产品"."""
+    symbol = word(QUALIFIER_PREFIXES, qualifier, language)
     if is_chinese(language):
         return symbol + _chinese_value(value, decimals, unit, language)
     number = format_number(value, decimals, language)
@@ -88,8 +92,8 @@ def _chinese_value(value: float, decimals: int, unit: UnitInfo, language: str) -
         places = max(0, -step.adjusted())
         if language == "zh_TW":
             name = name.translate(_TRADITIONAL_DIGIT_WORDS)
-        return format_number(base / target, places, language, trim=True) + name
-    number = format_number(value, decimals, language)
+        return format_number(base / target, places, language, trim=True, grouped=False) + name
+    number = format_number(value, decimals, language, grouped=not unit.name.startswith(_MAGNITUDE_WORDS))
     if unit.id == "mu":
         hectare = "公顷" if language == "zh_CN" else "公頃"
         return f"{number}{unit.name}（{hectares(value, language)}{hectare}）"

@@ -71,6 +71,7 @@ class SourceText(Base):
     contributed_zh_hans: Mapped[str] = mapped_column(Text)
     contributed_zh_hant: Mapped[str] = mapped_column(Text)
     checked_against: Mapped[str | None] = mapped_column(Text)  # the Chinese page the names were checked on
+    source_language: Mapped[str] = mapped_column(String)  # "en" or "zh": the language the source is written in
 
 
 class Theme(Base):

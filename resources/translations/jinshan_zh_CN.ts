@@ -676,7 +676,7 @@ The details are in the log file; the window stays open.</source>
     </message>
     <message>
         <source>Compared: %1 and related figures</source>
-        <translation>对比：%1 及相关数据</translation>
+        <translation>对比：%1及相关数据</translation>
     </message>
     <message>
         <source>Source: %1</source>

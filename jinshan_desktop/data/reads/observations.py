@@ -13,7 +13,14 @@ from jinshan_desktop.data.reads.context import ReadContext
 from jinshan_desktop.data.rows import DerivationInput, ObservationRow
 
 ObservationColumns = tuple[
-    schema.Observation, schema.Topic, schema.Indicator, schema.Unit, schema.Theme, schema.Source, schema.Entity | None
+    schema.Observation,
+    schema.Topic,
+    schema.Indicator,
+    schema.Unit,
+    schema.Theme,
+    schema.Source,
+    schema.Entity | None,
+    schema.SourceText | None,
 ]
 
 
@@ -28,6 +35,7 @@ def observation_select() -> Select[*ObservationColumns]:
             schema.Theme,
             schema.Source,
             schema.Entity,
+            schema.SourceText,
         )
         .join(schema.Indicator, schema.Observation.indicator_id == schema.Indicator.id)
         .join(schema.Topic, schema.Indicator.topic_id == schema.Topic.id)
@@ -35,6 +43,7 @@ def observation_select() -> Select[*ObservationColumns]:
         .join(schema.Unit, schema.Indicator.unit_id == schema.Unit.id)
         .join(schema.Source, schema.Observation.source_id == schema.Source.id)
         .outerjoin(schema.Entity, schema.Indicator.entity_id == schema.Entity.id)
+        .outerjoin(schema.SourceText, schema.Observation.source_id == schema.SourceText.source_id)
         .order_by(schema.Theme.position, schema.Topic.position, schema.Observation.position)
     )
 
@@ -82,9 +91,10 @@ def _derivation_inputs(context: ReadContext, formulas: list[str]) -> dict[str, D
 def observation_row(
     context: ReadContext, row: Row[*ObservationColumns], inputs: dict[str, DerivationInput]
 ) -> ObservationRow:
-    o, t, i, u, th, s, e = row
+    o, t, i, u, th, s, e, texts = row
     unit = UnitInfo(u.id, context.name(u), u.dimension, u.scale)
     language = context.language
+    title, publisher, label = context.source_texts(s, texts)
     return ObservationRow(
         id=o.id,
         theme_id=th.id,
@@ -110,8 +120,8 @@ def observation_row(
         inputs=tuple(inputs[ref] for ref in formula_inputs(o.formula) if ref in inputs) if o.formula else (),
         as_written=o.as_written,
         source_id=s.id,
-        source_title=s.title,
-        source_publisher=s.publisher,
+        source_title=title,
+        source_publisher=publisher,
         source_published=s.published,
         source_address=s.address,
         locator=o.locator,
@@ -119,4 +129,6 @@ def observation_row(
         note=o.note,
         value_text=format_value(o.value, o.decimals, unit, o.qualifier, language),
         batch_id=o.batch_id,
+        citation_label=context.citation(label, o.locator),
+        source_language=texts.source_language if texts else "en",
     )

@@ -32,6 +32,7 @@ def upgrade() -> None:
             for script in ("hans", "hant")
         ),
         sa.Column("checked_against", sa.Text()),
+        sa.Column("source_language", sa.String(), nullable=False),
     )
 
 
