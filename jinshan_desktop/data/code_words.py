@@ -67,7 +67,7 @@ NAME_KINDS: Words = {
 }
 # The named parts of a source a figure is cited to (a paragraph ¶8 needs no words).
 LOCATORS: Words = {
-    "article": ("article", "", ""),
+    "article": ("article", "全文", "全文"),
     "infobox": ("infobox", "信息框", "資訊框"),
     "main financial data": ("main financial data", "主要财务数据", "主要財務資料"),
 }
@@ -81,9 +81,9 @@ _COLUMN = {"en": 0, "zh_CN": 1, "zh_TW": 2}
 
 def citation_label(label: str, locator: str, language: str) -> str:
     """A Chinese citation: the source's label and the locator in words, "《发布会》¶8", "中文维基百科 信息框"."""
-    where = word(LOCATORS, locator, language) if locator in LOCATORS else locator
-    if not where:
+    if locator == "article":  # the label already names the article
         return label
+    where = word(LOCATORS, locator, language) if locator in LOCATORS else locator
     return f"{label}{'' if label.endswith('》') else ' '}{where}"
 
 

@@ -17,11 +17,17 @@ from typing import Any
 from jinshan_desktop.data.code_words import ENTITY_KINDS, FACT_KINDS, GRADES, word
 from jinshan_desktop.data.export_records import export_records
 from jinshan_desktop.data.formula_guard import guard
+from jinshan_desktop.data.messages import QT_TRANSLATE_NOOP
 from jinshan_desktop.data.progress import Cancelled, Progress
 from jinshan_desktop.data.queries import FactBook, TableQuery
 
 # Encodings offered to the reader; the first is the default because Excel needs the BOM for Chinese.
-ENCODINGS = {"utf-8-sig": "UTF-8 with BOM (Excel)", "utf-8": "UTF-8", "gb18030": "GB18030"}
+# The menu's names; the window translates them (MainWindow context).
+ENCODINGS = {
+    "utf-8-sig": QT_TRANSLATE_NOOP("MainWindow", "UTF-8 with BOM (Excel)"),
+    "utf-8": "UTF-8",
+    "gb18030": "GB18030",
+}
 DEFAULT_ENCODING = "utf-8-sig"
 
 Cell = str | int | Decimal | None

@@ -87,6 +87,7 @@ class ObservationRow:
     batch_id: int | None = None  # the import that added it; None for the bundled figures
     citation_label: str = ""  # the citation in the reader's language, where the source has one: "《发布会》¶8"
     source_language: str = "en"  # the language the source (and so as_written) is written in
+    locator_text: str = ""  # the locator in the reader's words where it is a named part ("信息框")
 
     @property
     def citation(self) -> str:
@@ -118,6 +119,7 @@ class FactRow:
     source_title: str
     locator: str
     citation_label: str = ""
+    locator_text: str = ""
 
     @property
     def citation(self) -> str:

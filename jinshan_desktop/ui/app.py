@@ -58,7 +58,7 @@ class ErrorReporter:
         if self.show_dialog and QApplication.instance() is not None:
             QMessageBox.critical(
                 None,
-                APP_NAME,
+                QApplication.translate("MainWindow", "Jinshan Fact Book"),
                 QApplication.translate(
                     "ErrorReporter",
                     "Something went wrong: %1\nThe details are in the log file; the window stays open.",

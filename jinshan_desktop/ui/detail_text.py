@@ -7,6 +7,7 @@ from html import escape
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtCore import QCoreApplication as Core
 
+from jinshan_desktop.data.code_words import FACT_KINDS, NAME_KINDS, SOURCE_LANGUAGES, word
 from jinshan_desktop.data.queries import EntityRow, FactRow, ObservationRow
 
 PERIOD_KIND_WORDS = {
@@ -21,7 +22,8 @@ PERIOD_KIND_WORDS = {
     "day": QT_TRANSLATE_NOOP("DetailPane", "a single day"),
 }
 QUALIFIER_WORDS = {
-    "approximately": QT_TRANSLATE_NOOP("DetailPane", "approximately (the source says nearly)"),
+    "approximately": QT_TRANSLATE_NOOP("DetailPane", "approximately (the source says about)"),
+    "nearly": QT_TRANSLATE_NOOP("DetailPane", "nearly (just under; the source says nearly)"),
     "more_than": QT_TRANSLATE_NOOP("DetailPane", "more than (the source says more than or over)"),
     "up_to": QT_TRANSLATE_NOOP("DetailPane", "up to (a maximum)"),
     None: QT_TRANSLATE_NOOP("DetailPane", "as published, without qualifier"),
@@ -39,6 +41,7 @@ def _line(label: str, value: str | None) -> str:
 
 
 def _citation_lines(title: str, publisher: str, published: str | None, locator: str, address: str | None) -> str:
+    """Document, publisher, date, place in it and address: in the reader's language where the source has one."""
     return (
         _line(Core.translate("DetailPane", "Document"), escape(title))
         + _line(Core.translate("DetailPane", "Publisher"), escape(publisher))
@@ -51,7 +54,18 @@ def _citation_lines(title: str, publisher: str, published: str | None, locator: 
     )
 
 
-def observation_html(row: ObservationRow, entity: EntityRow | None = None, english: bool = True) -> str:
+def _as_written(row: ObservationRow, language: str) -> str | None:
+    """The figure as the source writes it, in the source's own language and marked as such."""
+    if not row.as_written:
+        return None
+    label = Core.translate("DetailPane", "as written in %1").replace(
+        "%1", word(SOURCE_LANGUAGES, row.source_language, language)
+    )
+    return f"<span lang='{row.source_language}'>{escape(row.as_written)}</span> <small>({escape(label)})</small>"
+
+
+def observation_html(row: ObservationRow, entity: EntityRow | None = None, language: str = "en") -> str:
+    english = language == "en"
     parts = [
         f"<h3>{escape(row.indicator)}</h3>",
         f"<p style='font-size:15pt'><b>{escape(row.value_text)}</b> &nbsp; {escape(row.period_label)}</p>",
@@ -62,7 +76,7 @@ def observation_html(row: ObservationRow, entity: EntityRow | None = None, engli
             escape(f"{row.period_label} — {_tr(PERIOD_KIND_WORDS[row.period_kind])}"),
         ),
         _line(Core.translate("DetailPane", "Qualifier"), escape(_tr(QUALIFIER_WORDS[row.qualifier]))),
-        _line(Core.translate("DetailPane", "As written"), escape(row.as_written) if row.as_written else None),
+        _line(Core.translate("DetailPane", "As written"), _as_written(row, language)),
     ]
     if row.derived:
         inputs = "<br>".join(escape(f"{item.indicator}, {item.period}: {item.value_text}") for item in row.inputs)
@@ -87,18 +101,31 @@ def observation_html(row: ObservationRow, entity: EntityRow | None = None, engli
         )
     parts.append(_line(Core.translate("DetailPane", "Note"), escape(row.note) if row.note and english else None))
     parts.append(_line(Core.translate("DetailPane", "Citation"), f"<b>{escape(row.citation)}</b>"))
+    where = row.locator_text or row.locator
     parts.append(
-        _citation_lines(row.source_title, row.source_publisher, row.source_published, row.locator, row.source_address)
+        _citation_lines(row.source_title, row.source_publisher, row.source_published, where, row.source_address)
     )
     parts.append("</table>")
     if entity is not None:
-        parts.append(entity_summary_html(entity, english))
+        parts.append(entity_summary_html(entity, language))
     return "".join(parts)
 
 
-def entity_summary_html(entity: EntityRow, english: bool = True) -> str:
+def _name_kind(entity: EntityRow, language: str) -> str:
+    """ "official name (checked against …)", "descriptive label": said of every entity's Chinese name."""
+    if entity.name_kind is None:
+        return ""
+    kind = word(NAME_KINDS, entity.name_kind, language)
+    if entity.name_kind == "official" and entity.name_source:
+        kind += Core.translate("DetailPane", " (checked against %1)").replace("%1", entity.name_source)
+    return f"<br><small style='color:#5f6b7a'>{escape(kind)}</small>"
+
+
+def entity_summary_html(entity: EntityRow, language: str = "en") -> str:
+    english = language == "en"
     name = escape(entity.name) + (f" ({escape(entity.name_zh)})" if entity.name_zh and english else "")
-    description = f" — {escape(entity.description)}." if english else ""
+    separator = " — " if english else "："
+    description = f"{separator}{escape(entity.description)}{'.' if english else '。'}"
     return (
         f"<p><b>{name}</b>{description} "
         + escape(
@@ -109,18 +136,21 @@ def entity_summary_html(entity: EntityRow, english: bool = True) -> str:
         )
         .replace("{figures}", str(len(entity.observation_ids)))
         .replace("{facts}", str(len(entity.fact_ids)))
+        + _name_kind(entity, language)
         + "</p>"
     )
 
 
-def fact_html(fact: FactRow, title: str, publisher: str, published: str | None, address: str | None) -> str:
+def fact_html(
+    fact: FactRow, title: str, publisher: str, published: str | None, address: str | None, language: str = "en"
+) -> str:
     return "".join(
         [
             f"<h3>{escape(fact.topic)}</h3><p style='font-size:12pt'>{escape(fact.statement)}</p><table>",
-            _line(Core.translate("DetailPane", "Kind"), escape(fact.kind)),
+            _line(Core.translate("DetailPane", "Kind"), escape(word(FACT_KINDS, fact.kind, language))),
             _line(Core.translate("DetailPane", "About"), escape(fact.entity) if fact.entity else None),
             _line(Core.translate("DetailPane", "Citation"), f"<b>{escape(fact.citation)}</b>"),
-            _citation_lines(title, publisher, published, fact.locator, address),
+            _citation_lines(title, publisher, published, fact.locator_text or fact.locator, address),
             "</table>",
         ]
     )

@@ -10,7 +10,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMainWindow, QMessageBox, QTabWidget, QWidget
 
-from jinshan_desktop import APP_NAME, __version__
+from jinshan_desktop import __version__
 from jinshan_desktop.data import exporting, importing
 from jinshan_desktop.data.formatting import format_count
 from jinshan_desktop.data.languages import LANGUAGE_NAMES
@@ -179,7 +179,7 @@ class MainWindow(QMainWindow):
         self.encoding_group = QActionGroup(self)
         chosen = str(self.settings.value("csv/encoding", exporting.DEFAULT_ENCODING))
         for encoding, label in exporting.ENCODINGS.items():
-            action = QAction(label, self, checkable=True)
+            action = QAction(self.tr(label), self, checkable=True)
             action.setData(encoding)
             action.setChecked(encoding == chosen)
             self.encoding_group.addAction(action)
@@ -429,7 +429,7 @@ class MainWindow(QMainWindow):
     # Help
 
     def show_sources(self) -> None:
-        SourcesDialog(self.book.sources(), self).exec()
+        SourcesDialog(self.book.sources(), self, self.language).exec()
 
     def show_about(self) -> None:
         info = self.book.info()
@@ -441,7 +441,7 @@ class MainWindow(QMainWindow):
                 "paragraph of each figure.</p><p>Data as of %3: %4 figures, %5 facts from %6 sources.<br>"
                 "Database: %7<br>Log file folder: %8</p>"
             )
-            .replace("%1", APP_NAME)
+            .replace("%1", self.tr("Jinshan Fact Book"))
             .replace("%2", __version__)
             .replace("%3", info.data_vintage)
             .replace("%4", self._count(info.observation_count))

@@ -242,7 +242,7 @@ class ThemeView(QWidget):
         row = current.data(ROW_ROLE)
         self.chart.show_chart(self.book.chart_for(row.id))
         entity = self._entities.get(row.entity_id) if row.entity_id else None
-        self.detail.setHtml(observation_html(row, entity, english=self.book.language == "en"))
+        self.detail.setHtml(observation_html(row, entity, self.book.language))
         self.observation_selected.emit(row.id)
 
     def _fact_changed(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
@@ -250,4 +250,6 @@ class ThemeView(QWidget):
             return
         fact = next(f for f in self._facts if f.id == current.data(FACT_ROLE))
         source = self._sources[fact.source_id]
-        self.detail.setHtml(fact_html(fact, source.title, source.publisher, source.published, source.address))
+        self.detail.setHtml(
+            fact_html(fact, source.title, source.publisher, source.published, source.address, self.book.language)
+        )

@@ -75,8 +75,12 @@
         <translation>单日</translation>
     </message>
     <message>
-        <source>approximately (the source says nearly)</source>
-        <translation>约（原文为“近”）</translation>
+        <source>approximately (the source says about)</source>
+        <translation>约（原文为“约”）</translation>
+    </message>
+    <message>
+        <source>nearly (just under; the source says nearly)</source>
+        <translation>近（略低于此数，原文为“近”）</translation>
     </message>
     <message>
         <source>more than (the source says more than or over)</source>
@@ -113,6 +117,10 @@
     <message>
         <source>Address</source>
         <translation>网址</translation>
+    </message>
+    <message>
+        <source>as written in %1</source>
+        <translation>%1原文</translation>
     </message>
     <message>
         <source>Theme</source>
@@ -161,6 +169,10 @@
     <message>
         <source>Citation</source>
         <translation>引用</translation>
+    </message>
+    <message>
+        <source> (checked against %1)</source>
+        <translation>（据%1核对）</translation>
     </message>
     <message>
         <source>{figures} figures and {facts} facts; type its name in the filter box to see them together.</source>
@@ -567,6 +579,10 @@ The details are in the log file; the window stays open.</source>
         <source>&lt;h3&gt;%1 %2&lt;/h3&gt;&lt;p&gt;The published facts of Jinshan District, Shanghai, with the document and paragraph of each figure.&lt;/p&gt;&lt;p&gt;Data as of %3: %4 figures, %5 facts from %6 sources.&lt;br&gt;Database: %7&lt;br&gt;Log file folder: %8&lt;/p&gt;</source>
         <translation>&lt;h3&gt;%1 %2&lt;/h3&gt;&lt;p&gt;上海市金山区已发布的事实与数据，每项数据均注明出处文献和段落。&lt;/p&gt;&lt;p&gt;数据截至 %3：来自 %6 个来源的 %4 项数据、%5 条事实。&lt;br&gt;数据库：%7&lt;br&gt;日志文件夹：%8&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>UTF-8 with BOM (Excel)</source>
+        <translation>带 BOM 的 UTF-8（适用于 Excel）</translation>
+    </message>
 </context>
 <context>
     <name>ObservationTableModel</name>
@@ -638,11 +654,19 @@ The details are in the log file; the window stays open.</source>
     </message>
     <message>
         <source>grade</source>
-        <translation>等级</translation>
+        <translation>来源等级</translation>
+    </message>
+    <message>
+        <source>descriptive title</source>
+        <translation>描述性标题</translation>
     </message>
     <message>
         <source>%1 figures, %2 facts</source>
         <translation>%1 项数据，%2 条事实</translation>
+    </message>
+    <message>
+        <source>written in %1</source>
+        <translation>%1文献</translation>
     </message>
 </context>
 <context>

@@ -85,6 +85,7 @@ def facts(context: ReadContext, theme_id: str | None = None) -> list[FactRow]:
             context.source_texts(s, texts)[0],
             f.locator,
             citation_label=context.citation(context.source_texts(s, texts)[2], f.locator),
+            locator_text=context.locator_text(f.locator),
         )
         for f, t, e, s, texts in context.rows(statement)
     ]

@@ -9,7 +9,7 @@ from sqlalchemy import Select, func
 from sqlalchemy.engine import Row
 
 from jinshan_desktop.data import schema
-from jinshan_desktop.data.code_words import citation_label
+from jinshan_desktop.data.code_words import LOCATORS, citation_label, word
 from jinshan_desktop.data.languages import is_chinese, pick
 from jinshan_desktop.data.store import Store
 
@@ -43,6 +43,9 @@ class ReadContext:
 
     def citation(self, label: str, locator: str) -> str:
         return citation_label(label, locator, self.language) if label else ""
+
+    def locator_text(self, locator: str) -> str:
+        return word(LOCATORS, locator, self.language) if locator in LOCATORS else locator
 
     def localised(self, english: Any, simplified: Any, traditional: Any) -> Any:
         """The SQL column of the reader's language, falling back to English: the one column picker."""

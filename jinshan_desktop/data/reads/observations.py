@@ -131,4 +131,5 @@ def observation_row(
         batch_id=o.batch_id,
         citation_label=context.citation(label, o.locator),
         source_language=texts.source_language if texts else "en",
+        locator_text=context.locator_text(o.locator),
     )
