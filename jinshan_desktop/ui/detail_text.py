@@ -61,7 +61,8 @@ def _as_written(row: ObservationRow, language: str) -> str | None:
     label = Core.translate("DetailPane", "as written in %1").replace(
         "%1", word(SOURCE_LANGUAGES, row.source_language, language)
     )
-    return f"<span lang='{row.source_language}'>{escape(row.as_written)}</span> <small>({escape(label)})</small>"
+    marked = f"({escape(label)})" if language == "en" else f"（{escape(label)}）"  # full-width in Chinese
+    return f"<span lang='{row.source_language}'>{escape(row.as_written)}</span> <small>{marked}</small>"
 
 
 def observation_html(row: ObservationRow, entity: EntityRow | None = None, language: str = "en") -> str:

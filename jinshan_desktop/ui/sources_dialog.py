@@ -30,7 +30,8 @@ class SourcesDialog(QDialog):
         no_date = self.tr("date not given")
         grade = self.tr("grade")
         descriptive = self.tr("descriptive title")
-        comma = "，" if self.language != "en" else ", "
+        # Chinese takes full-width punctuation.
+        comma, open_, close = ("，", "（", "）") if self.language != "en" else (", ", "(", ")")
         parts = [f"<h3>{heading}</h3>"]
         for source in sources:
             counts = (
@@ -40,7 +41,7 @@ class SourcesDialog(QDialog):
             )
             # A Chinese reader cites by the Chinese label; the id is what the English files use.
             cited_as = source.citation or source.id
-            kind = f" <small>({escape(descriptive)})</small>" if source.title_kind == "descriptive" else ""
+            kind = f" <small>{open_}{escape(descriptive)}{close}</small>" if source.title_kind == "descriptive" else ""
             written_in = self.tr("written in %1").replace("%1", word(SOURCE_LANGUAGES, source.language, self.language))
             parts.append(
                 f"<p><b>{escape(source.title)}</b>{kind} <code>[{escape(cited_as)}]</code><br>"

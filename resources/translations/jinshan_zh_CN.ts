@@ -719,6 +719,10 @@ The details are in the log file; the window stays open.</source>
         <translation>空心标记和虚线：推算数据</translation>
     </message>
     <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
         <source>%1 and %2 more (each figure&apos;s source is in the table)</source>
         <translation>%1 等，另有 %2 个（各项数据的来源见表格）</translation>
     </message>
