@@ -1,6 +1,7 @@
 """The Chinese side of the build: which names are official and where that was checked, and sources in Chinese.
 
 Three files of db/ beside the core ones, each keyed by the rows it speaks of:
+- indicators_zh.csv: every indicator's description in Chinese.
 - entities_zh.csv: every entity's name kind (official / descriptive / unverified), the Chinese source an
   official name was checked against, and its description in Chinese.
 - sources_zh.csv: every source's Chinese title (official or descriptive), publisher, short citation label and
@@ -14,7 +15,7 @@ from __future__ import annotations
 from jinshan_desktop.data import schema
 from jinshan_desktop.data.chinese_script import to_taiwan
 
-CHINESE_FILES = ("entities_zh.csv", "sources_zh.csv", "names_zh.csv")
+CHINESE_FILES = ("entities_zh.csv", "indicators_zh.csv", "sources_zh.csv", "names_zh.csv")
 Table = list[tuple[int, dict[str, str]]]
 # Where the names of names_zh.csv are written: its table column -> (file, Chinese column).
 NAMED_TEXTS = {"facts": ("facts.csv", "statement_zh"), "indicators": ("indicators.csv", "name_zh")}
@@ -62,7 +63,19 @@ def apply_chinese(tables: dict[str, Table], objects: list[list[schema.Base]]) ->
     if missing:
         raise ChineseBuildError(f"db/entities_zh.csv: no row for the entities {missing}")
     _check_register(tables)
-    return _source_texts(tables)
+    return _source_texts(tables) + _indicator_texts(tables)
+
+
+def _indicator_texts(tables: dict[str, Table]) -> list[schema.Base]:
+    known = {row["id"] for _, row in tables["indicators.csv"]}
+    described = [row["id"] for _, row in tables["indicators_zh.csv"]]
+    if sorted(described) != sorted(known):
+        missing, unknown = sorted(known - set(described)), sorted(set(described) - known)
+        raise ChineseBuildError(f"db/indicators_zh.csv: no row for {missing}; not indicators: {unknown}")
+    return [
+        schema.IndicatorText(indicator_id=row["id"], **chinese("description", row["description_zh"]))
+        for _, row in tables["indicators_zh.csv"]
+    ]
 
 
 def _source_texts(tables: dict[str, Table]) -> list[schema.Base]:

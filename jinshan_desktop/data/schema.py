@@ -74,6 +74,15 @@ class SourceText(Base):
     source_language: Mapped[str] = mapped_column(String)  # "en" or "zh": the language the source is written in
 
 
+class IndicatorText(Base):
+    """An indicator's description in Chinese (db/indicators_zh.csv), apart from the layered indicators table."""
+
+    __tablename__ = "indicator_texts"
+    indicator_id: Mapped[str] = mapped_column(ForeignKey("indicators.id"), primary_key=True)
+    description_zh_hans: Mapped[str] = mapped_column(Text)
+    description_zh_hant: Mapped[str] = mapped_column(Text)
+
+
 class Theme(Base):
     __tablename__ = "themes"
     id: Mapped[str] = mapped_column(String, primary_key=True)

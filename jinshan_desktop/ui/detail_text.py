@@ -70,7 +70,7 @@ def observation_html(row: ObservationRow, entity: EntityRow | None = None, langu
     parts = [
         f"<h3>{escape(row.indicator)}</h3>",
         f"<p style='font-size:15pt'><b>{escape(row.value_text)}</b> &nbsp; {escape(row.period_label)}</p>",
-        f"<p>{escape(row.indicator_description)}</p><table>" if english else "<table>",
+        f"<p>{escape(row.indicator_description)}</p><table>" if row.indicator_description else "<table>",
         _line(Core.translate("DetailPane", "Theme"), escape(f"{row.theme} › {row.topic}")),
         _line(
             Core.translate("DetailPane", "Period"),

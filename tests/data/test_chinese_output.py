@@ -82,3 +82,11 @@ def test_a_chinese_export_writes_yuan_units_and_chinese_words(book: FactBook, tm
     entities = {row["編號"]: row for row in _read(tmp_path / "entities.csv")}
     assert entities["xinbohai"]["中文名稱"] == "鑫博海「中央廚房」"
     assert entities["xinbohai"]["類別"] == "企業"
+
+
+def test_indicators_are_described_in_chinese(book: FactBook) -> None:
+    def described(language: str) -> str:
+        return book.with_language(language).observation("cluster-output-2020").indicator_description
+
+    assert (described("zh_CN"), described("zh_TW")) == ("四大产业集群的合计产值", "四大產業集群的合計產值")
+    assert book.observation("cluster-output-2020").indicator_description.startswith("Combined output value")

@@ -8,7 +8,7 @@ from sqlalchemy.engine import Row
 from jinshan_desktop.data import schema
 from jinshan_desktop.data.derivation import formula_inputs
 from jinshan_desktop.data.formatting import UnitInfo, format_value
-from jinshan_desktop.data.languages import pick
+from jinshan_desktop.data.languages import is_chinese, pick
 from jinshan_desktop.data.reads.context import ReadContext
 from jinshan_desktop.data.rows import DerivationInput, ObservationRow
 
@@ -21,6 +21,7 @@ ObservationColumns = tuple[
     schema.Source,
     schema.Entity | None,
     schema.SourceText | None,
+    schema.IndicatorText | None,
 ]
 
 
@@ -36,6 +37,7 @@ def observation_select() -> Select[*ObservationColumns]:
             schema.Source,
             schema.Entity,
             schema.SourceText,
+            schema.IndicatorText,
         )
         .join(schema.Indicator, schema.Observation.indicator_id == schema.Indicator.id)
         .join(schema.Topic, schema.Indicator.topic_id == schema.Topic.id)
@@ -44,6 +46,7 @@ def observation_select() -> Select[*ObservationColumns]:
         .join(schema.Source, schema.Observation.source_id == schema.Source.id)
         .outerjoin(schema.Entity, schema.Indicator.entity_id == schema.Entity.id)
         .outerjoin(schema.SourceText, schema.Observation.source_id == schema.SourceText.source_id)
+        .outerjoin(schema.IndicatorText, schema.Observation.indicator_id == schema.IndicatorText.indicator_id)
         .order_by(schema.Theme.position, schema.Topic.position, schema.Observation.position)
     )
 
@@ -91,7 +94,7 @@ def _derivation_inputs(context: ReadContext, formulas: list[str]) -> dict[str, D
 def observation_row(
     context: ReadContext, row: Row[*ObservationColumns], inputs: dict[str, DerivationInput]
 ) -> ObservationRow:
-    o, t, i, u, th, s, e, texts = row
+    o, t, i, u, th, s, e, texts, described = row
     unit = UnitInfo(u.id, context.name(u), u.dimension, u.scale)
     language = context.language
     title, publisher, label = context.source_texts(s, texts)
@@ -103,7 +106,7 @@ def observation_row(
         topic=context.name(t),
         indicator_id=i.id,
         indicator=context.name(i),
-        indicator_description=i.description_en,
+        indicator_description=_description(language, i, described),
         entity_id=e.id if e else None,
         entity=context.name(e) if e else None,
         period_label=pick(language, o.period_label, o.period_label_zh_hans, o.period_label_zh_hant),
@@ -133,3 +136,11 @@ def observation_row(
         source_language=texts.source_language if texts else "en",
         locator_text=context.locator_text(o.locator),
     )
+
+
+def _description(language: str, indicator: schema.Indicator, described: schema.IndicatorText | None) -> str:
+    """In the reader's language; empty for a Chinese reader of an indicator described only in English (an
+    imported one), so that no English shows in a Chinese window."""
+    if described is not None:
+        return pick(language, indicator.description_en, described.description_zh_hans, described.description_zh_hant)
+    return "" if is_chinese(language) else indicator.description_en

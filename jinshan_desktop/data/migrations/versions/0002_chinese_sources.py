@@ -1,4 +1,5 @@
-"""Chinese readers first-class: entities' name kind, name source and Chinese description; sources' Chinese texts.
+"""Chinese readers first-class: entities' name kind, name source and Chinese description; the Chinese texts
+of sources and the Chinese descriptions of indicators, in tables of their own.
 
 Revision ID: 0002_chinese
 Revises: 0001
@@ -35,8 +36,16 @@ def upgrade() -> None:
         sa.Column("source_language", sa.String(), nullable=False),
     )
 
+    op.create_table(
+        "indicator_texts",
+        sa.Column("indicator_id", sa.String(), sa.ForeignKey("indicators.id"), primary_key=True),
+        sa.Column("description_zh_hans", sa.Text(), nullable=False),
+        sa.Column("description_zh_hant", sa.Text(), nullable=False),
+    )
+
 
 def downgrade() -> None:
+    op.drop_table("indicator_texts")
     op.drop_table("source_texts")
     with op.batch_alter_table("entities") as batch:
         for column in reversed(_ENTITY_COLUMNS):
