@@ -2,6 +2,7 @@
 
 Three files of db/ beside the core ones, each keyed by the rows it speaks of:
 - indicators_zh.csv: every indicator's description in Chinese.
+- observation_notes_zh.csv: figures' notes in Chinese (a figure with an English note may have one).
 - entities_zh.csv: every entity's name kind (official / descriptive / unverified), the Chinese source an
   official name was checked against, and its description in Chinese.
 - sources_zh.csv: every source's Chinese title (official or descriptive), publisher, short citation label and
@@ -15,7 +16,7 @@ from __future__ import annotations
 from jinshan_desktop.data import schema
 from jinshan_desktop.data.chinese_script import to_taiwan
 
-CHINESE_FILES = ("entities_zh.csv", "indicators_zh.csv", "sources_zh.csv", "names_zh.csv")
+CHINESE_FILES = ("entities_zh.csv", "indicators_zh.csv", "observation_notes_zh.csv", "sources_zh.csv", "names_zh.csv")
 Table = list[tuple[int, dict[str, str]]]
 # Where the names of names_zh.csv are written: its table column -> (file, Chinese column).
 NAMED_TEXTS = {"facts": ("facts.csv", "statement_zh"), "indicators": ("indicators.csv", "name_zh")}
@@ -63,7 +64,17 @@ def apply_chinese(tables: dict[str, Table], objects: list[list[schema.Base]]) ->
     if missing:
         raise ChineseBuildError(f"db/entities_zh.csv: no row for the entities {missing}")
     _check_register(tables)
-    return _source_texts(tables) + _indicator_texts(tables)
+    return _source_texts(tables) + _indicator_texts(tables) + _observation_notes(tables)
+
+
+def _observation_notes(tables: dict[str, Table]) -> list[schema.Base]:
+    noted = {row["id"] for _, row in tables["observations.csv"] if row["note"]}
+    notes: list[schema.Base] = []
+    for line, row in tables["observation_notes_zh.csv"]:
+        if row["id"] not in noted:
+            raise ChineseBuildError(f"db/observation_notes_zh.csv line {line}: {row['id']!r} is no figure with a note")
+        notes.append(schema.ObservationNote(observation_id=row["id"], **chinese("note", row["note_zh"])))
+    return notes
 
 
 def _indicator_texts(tables: dict[str, Table]) -> list[schema.Base]:

@@ -83,6 +83,15 @@ class IndicatorText(Base):
     description_zh_hant: Mapped[str] = mapped_column(Text)
 
 
+class ObservationNote(Base):
+    """A figure's note in Chinese (db/observation_notes_zh.csv), apart from the layered observations table."""
+
+    __tablename__ = "observation_notes"
+    observation_id: Mapped[str] = mapped_column(ForeignKey("observations.id"), primary_key=True)
+    note_zh_hans: Mapped[str] = mapped_column(Text)
+    note_zh_hant: Mapped[str] = mapped_column(Text)
+
+
 class Theme(Base):
     __tablename__ = "themes"
     id: Mapped[str] = mapped_column(String, primary_key=True)

@@ -66,7 +66,6 @@ def _as_written(row: ObservationRow, language: str) -> str | None:
 
 
 def observation_html(row: ObservationRow, entity: EntityRow | None = None, language: str = "en") -> str:
-    english = language == "en"
     parts = [
         f"<h3>{escape(row.indicator)}</h3>",
         f"<p style='font-size:15pt'><b>{escape(row.value_text)}</b> &nbsp; {escape(row.period_label)}</p>",
@@ -100,7 +99,7 @@ def observation_html(row: ObservationRow, entity: EntityRow | None = None, langu
         parts.append(
             _line(Core.translate("DetailPane", "Status"), Core.translate("DetailPane", "provisional — may be revised"))
         )
-    parts.append(_line(Core.translate("DetailPane", "Note"), escape(row.note) if row.note and english else None))
+    parts.append(_line(Core.translate("DetailPane", "Note"), escape(row.note) if row.note else None))
     parts.append(_line(Core.translate("DetailPane", "Citation"), f"<b>{escape(row.citation)}</b>"))
     where = row.locator_text or row.locator
     parts.append(

@@ -30,6 +30,7 @@ CHINESE_COLUMNS = {
     "observations.csv": ("period_label_zh",),
     "entities_zh.csv": ("description_zh",),
     "indicators_zh.csv": ("description_zh",),
+    "observation_notes_zh.csv": ("note_zh",),
     "sources_zh.csv": ("title_zh", "publisher_zh", "citation_zh", "contributed_zh"),
     "names_zh.csv": ("name_zh",),
 }

@@ -90,3 +90,10 @@ def test_indicators_are_described_in_chinese(book: FactBook) -> None:
 
     assert (described("zh_CN"), described("zh_TW")) == ("四大产业集群的合计产值", "四大產業集群的合計產值")
     assert book.observation("cluster-output-2020").indicator_description.startswith("Combined output value")
+
+
+def test_notes_are_in_the_readers_language_or_not_shown(book: FactBook) -> None:
+    assert book.with_language("zh_TW").observation("edo-net-profit-2021").note == "虧損"
+    assert book.observation("edo-net-profit-2021").note == "A loss"
+    english_only = book.observation("medical-institutions-2020")
+    assert english_only.note and book.with_language("zh_CN").observation("medical-institutions-2020").note is None

@@ -22,6 +22,7 @@ ObservationColumns = tuple[
     schema.Entity | None,
     schema.SourceText | None,
     schema.IndicatorText | None,
+    schema.ObservationNote | None,
 ]
 
 
@@ -38,6 +39,7 @@ def observation_select() -> Select[*ObservationColumns]:
             schema.Entity,
             schema.SourceText,
             schema.IndicatorText,
+            schema.ObservationNote,
         )
         .join(schema.Indicator, schema.Observation.indicator_id == schema.Indicator.id)
         .join(schema.Topic, schema.Indicator.topic_id == schema.Topic.id)
@@ -47,6 +49,7 @@ def observation_select() -> Select[*ObservationColumns]:
         .outerjoin(schema.Entity, schema.Indicator.entity_id == schema.Entity.id)
         .outerjoin(schema.SourceText, schema.Observation.source_id == schema.SourceText.source_id)
         .outerjoin(schema.IndicatorText, schema.Observation.indicator_id == schema.IndicatorText.indicator_id)
+        .outerjoin(schema.ObservationNote, schema.Observation.id == schema.ObservationNote.observation_id)
         .order_by(schema.Theme.position, schema.Topic.position, schema.Observation.position)
     )
 
@@ -94,7 +97,7 @@ def _derivation_inputs(context: ReadContext, formulas: list[str]) -> dict[str, D
 def observation_row(
     context: ReadContext, row: Row[*ObservationColumns], inputs: dict[str, DerivationInput]
 ) -> ObservationRow:
-    o, t, i, u, th, s, e, texts, described = row
+    o, t, i, u, th, s, e, texts, described, noted = row
     unit = UnitInfo(u.id, context.name(u), u.dimension, u.scale)
     language = context.language
     title, publisher, label = context.source_texts(s, texts)
@@ -129,7 +132,7 @@ def observation_row(
         source_address=s.address,
         locator=o.locator,
         headline=o.headline,
-        note=o.note,
+        note=_note(language, o, noted),
         value_text=format_value(o.value, o.decimals, unit, o.qualifier, language),
         batch_id=o.batch_id,
         citation_label=context.citation(label, o.locator),
@@ -144,3 +147,10 @@ def _description(language: str, indicator: schema.Indicator, described: schema.I
     if described is not None:
         return pick(language, indicator.description_en, described.description_zh_hans, described.description_zh_hant)
     return "" if is_chinese(language) else indicator.description_en
+
+
+def _note(language: str, observation: schema.Observation, noted: schema.ObservationNote | None) -> str | None:
+    """In the reader's language; None for a Chinese reader where the note is written in English only."""
+    if noted is not None:
+        return pick(language, observation.note or "", noted.note_zh_hans, noted.note_zh_hant)
+    return None if is_chinese(language) else observation.note

@@ -1,5 +1,5 @@
 """Chinese readers first-class: entities' name kind, name source and Chinese description; the Chinese texts
-of sources and the Chinese descriptions of indicators, in tables of their own.
+of sources, the Chinese descriptions of indicators and notes of figures, in tables of their own.
 
 Revision ID: 0002_chinese
 Revises: 0001
@@ -43,8 +43,16 @@ def upgrade() -> None:
         sa.Column("description_zh_hant", sa.Text(), nullable=False),
     )
 
+    op.create_table(
+        "observation_notes",
+        sa.Column("observation_id", sa.String(), sa.ForeignKey("observations.id"), primary_key=True),
+        sa.Column("note_zh_hans", sa.Text(), nullable=False),
+        sa.Column("note_zh_hant", sa.Text(), nullable=False),
+    )
+
 
 def downgrade() -> None:
+    op.drop_table("observation_notes")
     op.drop_table("indicator_texts")
     op.drop_table("source_texts")
     with op.batch_alter_table("entities") as batch:
