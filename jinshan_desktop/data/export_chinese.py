@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import String, case, cast, func, literal, select
 
 from jinshan_desktop.data import schema
-from jinshan_desktop.data.code_words import PERIOD_KINDS, QUALIFIERS, Words, word
+from jinshan_desktop.data.code_words import LOCATORS, PERIOD_KINDS, QUALIFIERS, Words, word
 from jinshan_desktop.data.formatting import CHINESE_MAGNITUDES
 from jinshan_desktop.data.reads.context import ReadContext
 
@@ -27,6 +27,11 @@ def qualifier_cell(qualifier: Any, language: str) -> Any:
 
 def period_kind_cell(period_kind: Any, language: str) -> Any:
     return code_cell(PERIOD_KINDS, period_kind, language)
+
+
+def locator_cell(locator: Any, language: str) -> Any:
+    """A named part of a source in words (信息框); a paragraph (¶8) as it is."""
+    return code_cell(LOCATORS, locator, language)
 
 
 def _trimmed(number: Any) -> Any:

@@ -11,7 +11,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import aliased
 
 from jinshan_desktop.data import schema
-from jinshan_desktop.data.export_chinese import period_kind_cell, qualifier_cell, value_and_unit_cells
+from jinshan_desktop.data.export_chinese import locator_cell, period_kind_cell, qualifier_cell, value_and_unit_cells
 from jinshan_desktop.data.formula_guard import guarded_sql
 from jinshan_desktop.data.languages import is_chinese
 from jinshan_desktop.data.reads import table
@@ -39,6 +39,8 @@ def export_records(
         .join(u, i.unit_id == u.id)
         .outerjoin(e, i.entity_id == e.id)
     )
+    if is_chinese(context.language):  # the notes written in Chinese; English readers need no join
+        statement = statement.outerjoin(schema.ObservationNote, schema.ObservationNote.observation_id == o.id)
     if query is None:
         statement = statement.order_by(th.position, t.position, o.position)
     else:
@@ -69,11 +71,14 @@ def _cells(context: ReadContext, yes: str, no: str) -> tuple[Any, ...]:
     text, local = guarded_sql, context.localised
     value = func.printf("%.*f", o.decimals, o.value)
     unit = local(u.name_en, u.name_zh_hans, u.name_zh_hant)
-    qualifier, period_kind = o.qualifier, o.period_kind
+    qualifier, period_kind, locator, note = o.qualifier, o.period_kind, o.locator, o.note
     if is_chinese(context.language):
         value, unit = value_and_unit_cells(context, o.value, o.decimals, u.id, unit)
         qualifier = qualifier_cell(o.qualifier, context.language)
         period_kind = period_kind_cell(o.period_kind, context.language)
+        locator = locator_cell(o.locator, context.language)
+        notes = schema.ObservationNote
+        note = local(o.note, notes.note_zh_hans, notes.note_zh_hant)  # English where no Chinese note is written
     return (
         text(o.id),
         text(local(th.name_en, th.name_zh_hans, th.name_zh_hant)),
@@ -90,6 +95,6 @@ def _cells(context: ReadContext, yes: str, no: str) -> tuple[Any, ...]:
         text(o.formula),
         case((o.provisional, yes), else_=no),
         text(o.source_id),
-        text(o.locator),
-        text(o.note),
+        text(locator),
+        text(note),
     )

@@ -97,3 +97,10 @@ def test_notes_are_in_the_readers_language_or_not_shown(book: FactBook) -> None:
     assert book.observation("edo-net-profit-2021").note == "A loss"
     english_only = book.observation("medical-institutions-2020")
     assert english_only.note and book.with_language("zh_CN").observation("medical-institutions-2020").note is None
+
+
+def test_a_chinese_export_writes_notes_and_named_parts_in_chinese(book: FactBook, tmp_path: Path) -> None:
+    export_all(book.with_language("zh_CN"), tmp_path)
+    figures = {row["编号"]: row for row in _read(tmp_path / "observations.csv")}
+    assert (figures["population-2020"]["位置"], figures["population-2020"]["备注"]) == ("信息框", "第七次全国人口普查")
+    assert figures["cluster-output-2020"]["位置"] == "¶8"
