@@ -2,6 +2,7 @@
 
 Three files of db/ beside the core ones, each keyed by the rows it speaks of:
 - indicators_zh.csv: every indicator's description in Chinese.
+- readme_zh.csv: the exported README.txt in Chinese (its lines, each table's description and columns).
 - observation_notes_zh.csv: figures' notes in Chinese (a figure with an English note may have one).
 - entities_zh.csv: every entity's name kind (official / descriptive / unverified), the Chinese source an
   official name was checked against, and its description in Chinese.
@@ -15,8 +16,16 @@ from __future__ import annotations
 
 from jinshan_desktop.data import schema
 from jinshan_desktop.data.chinese_script import to_taiwan
+from jinshan_desktop.data.code_words import README_LABEL
 
-CHINESE_FILES = ("entities_zh.csv", "indicators_zh.csv", "observation_notes_zh.csv", "sources_zh.csv", "names_zh.csv")
+CHINESE_FILES = (
+    "entities_zh.csv",
+    "indicators_zh.csv",
+    "observation_notes_zh.csv",
+    "sources_zh.csv",
+    "names_zh.csv",
+    "readme_zh.csv",
+)
 Table = list[tuple[int, dict[str, str]]]
 # Where the names of names_zh.csv are written: its table column -> (file, Chinese column).
 NAMED_TEXTS = {"facts": ("facts.csv", "statement_zh"), "indicators": ("indicators.csv", "name_zh")}
@@ -64,7 +73,11 @@ def apply_chinese(tables: dict[str, Table], objects: list[list[schema.Base]]) ->
     if missing:
         raise ChineseBuildError(f"db/entities_zh.csv: no row for the entities {missing}")
     _check_register(tables)
-    return _source_texts(tables) + _indicator_texts(tables) + _observation_notes(tables)
+    readme: list[schema.Base] = [
+        schema.Label(id=README_LABEL + row["id"], text_en="", **chinese("text", row["zh"]))
+        for _, row in tables["readme_zh.csv"]
+    ]
+    return _source_texts(tables) + _indicator_texts(tables) + _observation_notes(tables) + readme
 
 
 def _observation_notes(tables: dict[str, Table]) -> list[schema.Base]:

@@ -76,6 +76,8 @@ GRADES: Words = {
     "census": ("census", "人口普查", "人口普查"),
 }
 SOURCE_LANGUAGES: Words = {"en": ("English", "英文", "英文"), "zh": ("Chinese", "中文", "中文")}
+# Labels of the exported README.txt in Chinese (db/readme_zh.csv): "readme observations.csv:value".
+README_LABEL = "readme "
 _COLUMN = {"en": 0, "zh_CN": 1, "zh_TW": 2}
 
 

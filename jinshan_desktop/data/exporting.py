@@ -14,9 +14,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from jinshan_desktop.data.code_words import ENTITY_KINDS, FACT_KINDS, GRADES, word
+from jinshan_desktop.data.code_words import ENTITY_KINDS, FACT_KINDS, GRADES, README_LABEL, word
 from jinshan_desktop.data.export_records import export_records
 from jinshan_desktop.data.formula_guard import guard
+from jinshan_desktop.data.languages import is_chinese
 from jinshan_desktop.data.messages import QT_TRANSLATE_NOOP
 from jinshan_desktop.data.progress import Cancelled, Progress
 from jinshan_desktop.data.queries import FactBook, TableQuery
@@ -111,8 +112,8 @@ def observations_table(book: FactBook, query: TableQuery | None = None, file_nam
     total = book.count_observations(query) if query is not None else book.info().observation_count
     return Table(
         file_name,
-        "Every figure, one row each, with its citation",
-        _localised(OBSERVATION_COLUMNS, labels),
+        _described("observations.csv", "Every figure, one row each, with its citation", labels),
+        _localised(OBSERVATION_COLUMNS, labels, "observations.csv"),
         chunks,
         row_count=total,
         chunked=True,
@@ -129,8 +130,8 @@ def all_tables(book: FactBook) -> list[Table]:
         observations_table(book),
         Table(
             "facts.csv",
-            "Statements without a number: titles, firsts, projects, partnerships",
-            _localised(FACT_COLUMNS, labels),
+            _described("facts.csv", "Statements without a number: titles, firsts, projects, partnerships", labels),
+            _localised(FACT_COLUMNS, labels, "facts.csv"),
             [
                 (
                     f.id,
@@ -147,8 +148,10 @@ def all_tables(book: FactBook) -> list[Table]:
         ),
         Table(
             "entities.csv",
-            "Companies, parks, bases, centres, villages, hospitals, brands and platforms",
-            _localised(ENTITY_COLUMNS, labels),
+            _described(
+                "entities.csv", "Companies, parks, bases, centres, villages, hospitals, brands and platforms", labels
+            ),
+            _localised(ENTITY_COLUMNS, labels, "entities.csv"),
             [
                 (
                     e.id,
@@ -165,8 +168,8 @@ def all_tables(book: FactBook) -> list[Table]:
         ),
         Table(
             "sources.csv",
-            "Documents the figures come from",
-            _localised(SOURCE_COLUMNS, labels),
+            _described("sources.csv", "Documents the figures come from", labels),
+            _localised(SOURCE_COLUMNS, labels, "sources.csv"),
             [
                 (
                     s.id,
@@ -185,21 +188,38 @@ def all_tables(book: FactBook) -> list[Table]:
     ]
 
 
-def _localised(columns: tuple[tuple[str, str], ...], labels: dict[str, str]) -> tuple[tuple[str, str], ...]:
-    return tuple((labels.get(key, key), meaning) for key, meaning in columns)
+def _described(key: str, english: str, labels: dict[str, str]) -> str:
+    """The README's words in the export's language: a Chinese label where db/readme_zh.csv has one."""
+    return labels.get(README_LABEL + key) or english
 
 
-def readme_text(tables: Sequence[Table], vintage: str) -> str:
+def _localised(
+    columns: tuple[tuple[str, str], ...], labels: dict[str, str], file_name: str = ""
+) -> tuple[tuple[str, str], ...]:
+    return tuple((labels.get(key, key), _described(f"{file_name}:{key}", meaning, labels)) for key, meaning in columns)
+
+
+def readme_text(
+    tables: Sequence[Table], vintage: str, labels: dict[str, str] | None = None, language: str = "en"
+) -> str:
+    words = labels or {}
+    colon, dash = ("：", "——") if is_chinese(language) else (": ", " - ")  # full-width in Chinese
     lines = [
-        "Jinshan Fact Book - exported tables",
-        f"Data as of {vintage}. CSV, comma-separated, header row, one record per line.",
-        "Numbers are plain (no thousands separators); text cells that begin with = + - @ are prefixed with '",
-        "so that spreadsheets do not run them as formulas.",
+        _described("title", "Jinshan Fact Book - exported tables", words),
+        _described(
+            "format", "Data as of {vintage}. CSV, comma-separated, header row, one record per line.", words
+        ).replace("{vintage}", vintage),
+        _described(
+            "numbers",
+            "Numbers are plain (no thousands separators); text cells that begin with = + - @ are prefixed with '\n"
+            "so that spreadsheets do not run them as formulas.",
+            words,
+        ),
         "",
     ]
     for table in tables:
-        lines += [f"{table.file_name} - {table.description}", ""]
-        lines += [f"  {header}: {meaning}" for header, meaning in table.columns]
+        lines += [f"{table.file_name}{dash}{table.description}", ""]
+        lines += [f"  {header}{colon}{meaning}" for header, meaning in table.columns]
         lines.append("")
     return "\n".join(lines)
 
@@ -261,7 +281,9 @@ def export_all(
         written.append(folder / table.file_name)
     readme = folder / "README.txt"
     with atomic_target(readme) as temporary:
-        temporary.write_text(readme_text(tables, book.info().data_vintage), encoding="utf-8")
+        temporary.write_text(
+            readme_text(tables, book.info().data_vintage, book.labels(), book.language), encoding="utf-8"
+        )
     written.append(readme)
     return written
 

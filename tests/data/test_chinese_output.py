@@ -104,3 +104,12 @@ def test_a_chinese_export_writes_notes_and_named_parts_in_chinese(book: FactBook
     figures = {row["编号"]: row for row in _read(tmp_path / "observations.csv")}
     assert (figures["population-2020"]["位置"], figures["population-2020"]["备注"]) == ("信息框", "第七次全国人口普查")
     assert figures["cluster-output-2020"]["位置"] == "¶8"
+
+
+def test_a_chinese_export_has_a_chinese_readme(book: FactBook, tmp_path: Path) -> None:
+    export_all(book.with_language("zh_TW"), tmp_path)
+    readme = (tmp_path / "README.txt").read_text(encoding="utf-8")
+    assert readme.startswith("金山區資料手冊")
+    assert "  限定詞：近（略低於此數）、約、超過、最多" in readme and "observations.csv——全部資料" in readme
+    english = export_all(book, tmp_path / "en")[-1].read_text(encoding="utf-8")
+    assert english.startswith("Jinshan Fact Book - exported tables") and "qualifier: nearly (just under)" in english
