@@ -17,13 +17,15 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QMenu,
+    QPlainTextEdit,
     QTabWidget,
     QTextEdit,
     QWidget,
 )
 
 LATIN_WORD = re.compile(r"[A-Za-z]+")
-ADDRESS = re.compile(r"(https?://\S+|file:\S+|(?:/[\w.+-]+)+/?)")
+# Web addresses, paths and file names are set aside: they are what the reader types or clicks, not words.
+ADDRESS = re.compile(r"(https?://\S+|file:\S+|(?:/[\w.+-]+)+/?|\b[\w-]+\.(?:csv|txt|png|svg)\b)")
 MNEMONIC = re.compile(r"\(&?[A-Za-z]\)|&(?=\w)")
 
 
@@ -72,7 +74,7 @@ def _widget_texts(widget: QWidget) -> Iterator[str]:
         yield from (widget.itemText(i) for i in range(widget.count()))
     elif isinstance(widget, QGroupBox):
         yield widget.title()
-    elif isinstance(widget, QTextEdit):
+    elif isinstance(widget, QTextEdit | QPlainTextEdit):
         yield widget.toPlainText()
     elif isinstance(widget, QTabWidget):
         yield from (widget.tabText(i) for i in range(widget.count()))
