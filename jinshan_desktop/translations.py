@@ -1,10 +1,11 @@
 """Compiled Qt translations (.qm): built from resources/translations/jinshan_zh_CN.ts, never committed.
 
-The Traditional Chinese catalogue is generated from the Simplified one with opencc (s2t) when compiling, so it
-is never written, nor committed, a second time. jinshan_en.ts holds only the English plural forms ("Copied 1
-row", "Copied 3 rows") of the %n sentences, as Qt has them for the source language (lupdate -pluralonly).
-The packaged app carries the .qm files (packaging/build.py); from a checkout they are compiled on first start
-into the per-user cache, named by a hash of the catalogues.
+The Traditional Chinese catalogue is generated from the Simplified one when compiling (Taiwan standard: OpenCC
+s2twp and the reviewed overrides of data/chinese_script.py), so it is never written, nor committed, twice.
+jinshan_en.ts holds only the English plural forms ("Copied 1 row", "Copied 3 rows") of the %n sentences, as Qt
+has them for the source language (lupdate -pluralonly). The packaged app carries the .qm files
+(packaging/build.py); from a checkout they are compiled on first start into the per-user cache, named by a
+hash of the catalogues.
 """
 
 from __future__ import annotations
@@ -31,17 +32,16 @@ def english_plurals() -> Path:
 
 
 def traditional_catalogue(simplified: Path) -> str:
-    """The zh_TW catalogue: the zh_CN one with every translation converted by opencc (s2t)."""
-    import opencc
+    """The zh_TW catalogue: the zh_CN one with every translation in Taiwan-standard Traditional."""
+    from jinshan_desktop.data.chinese_script import to_taiwan
 
-    converter = opencc.OpenCC("s2t")
     tree = ElementTree.parse(simplified)
     root = tree.getroot()
     root.set("language", "zh_TW")
     for translation in root.iter("translation"):
         for element in (translation, *translation.iter("numerusform")):
             if element.text and element.text.strip():
-                element.text = converter.convert(element.text)
+                element.text = to_taiwan(element.text)
     return '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + ElementTree.tostring(root, encoding="unicode")
 
 

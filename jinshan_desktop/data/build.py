@@ -8,7 +8,6 @@ import os
 import sqlite3
 import tempfile
 from collections.abc import Iterator
-from functools import cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -19,6 +18,8 @@ from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
 
 from jinshan_desktop.data import schema
+from jinshan_desktop.data.build_chinese import CHINESE_FILES, ChineseBuildError, apply_chinese
+from jinshan_desktop.data.build_chinese import chinese as _chinese
 from jinshan_desktop.data.derivation import FormulaError, evaluate, formula_inputs
 from jinshan_desktop.data.precision import known_interval, rounding_step
 
@@ -36,21 +37,6 @@ CSV_FILES = (
 )
 
 
-@cache
-def _to_traditional() -> Any:
-    import opencc  # only building needs it: the packaged app ships a built database
-
-    return opencc.OpenCC("s2t")
-
-
-def _chinese(field: str, simplified: str) -> dict[str, str | None]:
-    """The Simplified text as written and its Traditional form converted by opencc, never written twice."""
-    return {
-        f"{field}_zh_hans": simplified or None,
-        f"{field}_zh_hant": str(_to_traditional().convert(simplified)) if simplified else None,
-    }
-
-
 class BuildError(ValueError):
     """A row of the db/ files that cannot go into the database; the message names file and line."""
 
@@ -58,7 +44,7 @@ class BuildError(ValueError):
 def source_fingerprint(source_dir: Path) -> str:
     """A hash of the db/ files and the schema version: equal fingerprints build equal databases."""
     digest = hashlib.sha256(f"schema {schema.SCHEMA_REVISION}".encode())
-    for name in CSV_FILES:
+    for name in (*CSV_FILES, *CHINESE_FILES):
         digest.update(name.encode())
         digest.update((source_dir / name).read_bytes())
     return digest.hexdigest()
@@ -92,8 +78,12 @@ def _sound_build(target: Path, fingerprint: str) -> bool:
 
 def build_database(source_dir: Path, target: Path) -> None:
     """Write target from the CSV files; a failure leaves any existing target untouched."""
-    tables = {name: list(_read_rows(source_dir / name)) for name in CSV_FILES}
+    tables = {name: list(_read_rows(source_dir / name)) for name in (*CSV_FILES, *CHINESE_FILES)}
     objects = _validated_objects(tables)
+    try:
+        objects.append(apply_chinese(tables, objects))
+    except ChineseBuildError as error:
+        raise BuildError(str(error)) from error
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary_name = tempfile.mkstemp(prefix=".building-", suffix=".sqlite", dir=target.parent)
     os.close(handle)

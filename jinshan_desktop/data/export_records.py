@@ -11,7 +11,9 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import aliased
 
 from jinshan_desktop.data import schema
+from jinshan_desktop.data.export_chinese import locator_cell, period_kind_cell, qualifier_cell, value_and_unit_cells
 from jinshan_desktop.data.formula_guard import guarded_sql
+from jinshan_desktop.data.languages import is_chinese
 from jinshan_desktop.data.quantities import base_unit
 from jinshan_desktop.data.reads import table
 from jinshan_desktop.data.reads.context import ReadContext
@@ -39,6 +41,8 @@ def export_records(
         .join(u, i.unit_id == u.id)
         .outerjoin(e, i.entity_id == e.id)
     )
+    if is_chinese(context.language):  # the notes written in Chinese; English readers need no join
+        statement = statement.outerjoin(schema.ObservationNote, schema.ObservationNote.observation_id == o.id)
     if query is None:
         statement = statement.order_by(th.position, t.position, o.position)
     else:
@@ -68,6 +72,16 @@ def _cells(context: ReadContext, yes: str, no: str) -> tuple[Any, ...]:
     o, i, t, th, u, e = _TABLES
     text, local = guarded_sql, context.localised
     base_units = {dimension: base_unit(dimension) for dimension in schema.DIMENSIONS}
+    value = func.printf("%.*f", o.decimals, o.value)
+    unit = local(u.name_en, u.name_zh_hans, u.name_zh_hant)
+    qualifier, period_kind, locator, note = o.qualifier, o.period_kind, o.locator, o.note
+    if is_chinese(context.language):
+        value, unit = value_and_unit_cells(context, o.value, o.decimals, u.id, unit)
+        qualifier = qualifier_cell(o.qualifier, context.language)
+        period_kind = period_kind_cell(o.period_kind, context.language)
+        locator = locator_cell(o.locator, context.language)
+        notes = schema.ObservationNote
+        note = local(o.note, notes.note_zh_hans, notes.note_zh_hant)  # English where no Chinese note is written
     return (
         text(o.id),
         text(local(th.name_en, th.name_zh_hans, th.name_zh_hant)),
@@ -75,18 +89,18 @@ def _cells(context: ReadContext, yes: str, no: str) -> tuple[Any, ...]:
         text(local(i.name_en, i.name_zh_hans, i.name_zh_hant)),
         text(local(e.name_en, e.name_zh_hans, e.name_zh_hant)),
         text(local(o.period_label, o.period_label_zh_hans, o.period_label_zh_hant)),
-        o.period_kind,
+        period_kind,
         cast(o.period_year, String),
-        func.printf("%.*f", o.decimals, o.value),
-        text(local(u.name_en, u.name_zh_hans, u.name_zh_hant)),
+        value,
+        text(unit),
         u.id,
-        o.qualifier,
+        qualifier,
         case((o.derived, yes), else_=no),
         text(o.formula),
         case((o.provisional, yes), else_=no),
         text(o.source_id),
-        text(o.locator),
-        text(o.note),
+        text(locator),
+        text(note),
         func.printf("%.15g", o.value_base),  # the value in its dimension's base unit, for sums across rows
         case(base_units, value=u.dimension, else_=u.dimension),
     )

@@ -12,20 +12,37 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from jinshan_desktop.data.code_words import ENTITY_KINDS, FACT_KINDS, GRADES, README_LABEL, word
 from jinshan_desktop.data.export_files import ExportError as ExportError  # re-exported: the views catch it
 from jinshan_desktop.data.export_files import atomic_target as atomic_target
 from jinshan_desktop.data.export_files import reason_of, staged_folder
 from jinshan_desktop.data.export_records import export_records
 from jinshan_desktop.data.formula_guard import guard
+from jinshan_desktop.data.languages import is_chinese
+from jinshan_desktop.data.messages import QT_TRANSLATE_NOOP
 from jinshan_desktop.data.progress import Cancelled, Progress
 from jinshan_desktop.data.queries import FactBook, TableQuery
 
 # Encodings offered to the reader; the first is the default because Excel needs the BOM for Chinese.
-ENCODINGS = {"utf-8-sig": "UTF-8 with BOM (Excel)", "utf-8": "UTF-8", "gb18030": "GB18030"}
+# The menu's names; the window translates them (MainWindow context).
+ENCODINGS = {
+    "utf-8-sig": QT_TRANSLATE_NOOP("Menus", "UTF-8 with BOM (Excel)"),
+    "utf-8": "UTF-8",
+    "gb18030": "GB18030",
+}
 DEFAULT_ENCODING = "utf-8-sig"
 
 Cell = str | int | Decimal | None
-VINTAGE_BASIS = {"period": "the latest year a figure refers to", "published": "the latest publication date"}
+VINTAGE_BASIS = {
+    "en": {"period": "the latest year a figure refers to", "published": "the latest publication date"},
+    "zh_CN": {"period": "数据所指的最近年份", "published": "最近的发布日期"},
+    "zh_TW": {"period": "資料所指的最近年份", "published": "最近的發布日期"},
+}
+
+
+def vintage_basis_words(basis: str, language: str) -> str:
+    """What "data as of" rests on, in the reader's language."""
+    return VINTAGE_BASIS.get(language, VINTAGE_BASIS["en"]).get(basis, basis)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +72,7 @@ OBSERVATION_COLUMNS = (
     ("value", "The figure as published: a plain number without thousands separators"),
     ("unit", "Unit of the value"),
     ("unit_id", "Identifier of the unit, the same in every language (a Chinese unit name may name two units)"),
-    ("qualifier", "approximately (nearly), more_than (more than / over), up_to; empty when exact"),
+    ("qualifier", "nearly (just under), approximately (about), more_than (more than / over), up_to; empty when exact"),
     ("derived", "yes when computed from published figures; the formula column says how"),
     ("formula", "For a derived figure: the arithmetic over the ids of its input figures"),
     ("provisional", "yes for preliminary figures that may be revised"),
@@ -79,9 +96,9 @@ ENTITY_COLUMNS = (
     ("id", "Identifier of the entity"),
     ("kind", "company, park, base, hospital, ..."),
     ("name", "Name"),
-    ("name_zh", "Chinese name (Simplified), where known"),
+    ("name_zh", "Chinese name (in Traditional characters in a Traditional Chinese export)"),
     ("theme", "Theme"),
-    ("description", "What it is (in English)"),
+    ("description", "What it is, in the export's language"),
     ("figures", "Ids of its figures in observations.csv, separated by |"),
     ("facts", "Ids of its facts in facts.csv, separated by |"),
 )
@@ -105,8 +122,8 @@ def observations_table(book: FactBook, query: TableQuery | None = None, file_nam
     total = book.count_observations(query) if query is not None else book.info().observation_count
     return Table(
         file_name,
-        "Every figure, one row each, with its citation",
-        _localised(OBSERVATION_COLUMNS, labels),
+        _described("observations.csv", "Every figure, one row each, with its citation", labels),
+        _localised(OBSERVATION_COLUMNS, labels, "observations.csv"),
         chunks,
         row_count=total,
         chunked=True,
@@ -118,25 +135,37 @@ def all_tables(book: FactBook) -> list[Table]:
     """The whole data set as the tables that "Export all tables" and the CLI write."""
     themes = {theme.id: theme.name for theme in book.themes()}
     labels = book.labels()
+    language = book.language
     return [
         observations_table(book),
         Table(
             "facts.csv",
-            "Statements without a number: titles, firsts, projects, partnerships",
-            _localised(FACT_COLUMNS, labels),
+            _described("facts.csv", "Statements without a number: titles, firsts, projects, partnerships", labels),
+            _localised(FACT_COLUMNS, labels, "facts.csv"),
             [
-                (f.id, themes[f.theme_id], f.topic, f.kind, f.entity, f.statement, f.source_id, f.locator)
+                (
+                    f.id,
+                    themes[f.theme_id],
+                    f.topic,
+                    word(FACT_KINDS, f.kind, language),
+                    f.entity,
+                    f.statement,
+                    f.source_id,
+                    f.locator,
+                )
                 for f in book.facts()
             ],
         ),
         Table(
             "entities.csv",
-            "Companies, parks, bases, centres, villages, hospitals, brands and platforms",
-            _localised(ENTITY_COLUMNS, labels),
+            _described(
+                "entities.csv", "Companies, parks, bases, centres, villages, hospitals, brands and platforms", labels
+            ),
+            _localised(ENTITY_COLUMNS, labels, "entities.csv"),
             [
                 (
                     e.id,
-                    e.kind,
+                    word(ENTITY_KINDS, e.kind, language),
                     e.name,
                     e.name_zh,
                     themes[e.theme_id],
@@ -149,8 +178,8 @@ def all_tables(book: FactBook) -> list[Table]:
         ),
         Table(
             "sources.csv",
-            "Documents the figures come from",
-            _localised(SOURCE_COLUMNS, labels),
+            _described("sources.csv", "Documents the figures come from", labels),
+            _localised(SOURCE_COLUMNS, labels, "sources.csv"),
             [
                 (
                     s.id,
@@ -158,7 +187,7 @@ def all_tables(book: FactBook) -> list[Table]:
                     s.publisher,
                     s.published,
                     s.address,
-                    s.grade,
+                    word(GRADES, s.grade, language),
                     s.contributed,
                     s.figure_count,
                     s.fact_count,
@@ -169,22 +198,38 @@ def all_tables(book: FactBook) -> list[Table]:
     ]
 
 
-def _localised(columns: tuple[tuple[str, str], ...], labels: dict[str, str]) -> tuple[tuple[str, str], ...]:
-    return tuple((labels.get(key, key), meaning) for key, meaning in columns)
+def _described(key: str, english: str, labels: dict[str, str]) -> str:
+    """The README's words in the export's language: a Chinese label where db/readme_zh.csv has one."""
+    return labels.get(README_LABEL + key) or english
 
 
-def readme_text(tables: Sequence[Table], vintage: str, basis: str = "published") -> str:
+def _localised(
+    columns: tuple[tuple[str, str], ...], labels: dict[str, str], file_name: str = ""
+) -> tuple[tuple[str, str], ...]:
+    return tuple((labels.get(key, key), _described(f"{file_name}:{key}", meaning, labels)) for key, meaning in columns)
+
+
+def readme_text(
+    tables: Sequence[Table], vintage: str, labels: dict[str, str] | None = None, language: str = "en"
+) -> str:
+    words = labels or {}
+    colon, dash = ("：", "——") if is_chinese(language) else (": ", " - ")  # full-width in Chinese
     lines = [
-        "Jinshan Fact Book - exported tables",
-        f"Data as of {vintage} ({VINTAGE_BASIS.get(basis, basis)}). CSV, comma-separated, header row, one record"
-        " per line.",
-        "Numbers are plain (no thousands separators); text cells that begin with = + - @ are prefixed with '",
-        "so that spreadsheets do not run them as formulas.",
+        _described("title", "Jinshan Fact Book - exported tables", words),
+        _described(
+            "format", "Data as of {vintage}. CSV, comma-separated, header row, one record per line.", words
+        ).replace("{vintage}", vintage),
+        _described(
+            "numbers",
+            "Numbers are plain (no thousands separators); text cells that begin with = + - @ are prefixed with '\n"
+            "so that spreadsheets do not run them as formulas.",
+            words,
+        ),
         "",
     ]
     for table in tables:
-        lines += [f"{table.file_name} - {table.description}", ""]
-        lines += [f"  {header}: {meaning}" for header, meaning in table.columns]
+        lines += [f"{table.file_name}{dash}{table.description}", ""]
+        lines += [f"  {header}{colon}{meaning}" for header, meaning in table.columns]
         lines.append("")
     return "\n".join(lines)
 
@@ -254,7 +299,8 @@ def export_all(
                 ) from error
         with atomic_target(staging / "README.txt") as temporary:
             info = book.info()
-            temporary.write_text(readme_text(tables, info.data_vintage, info.vintage_basis), encoding="utf-8")
+            vintage = f"{info.data_vintage} ({vintage_basis_words(info.vintage_basis, book.language)})"
+            temporary.write_text(readme_text(tables, vintage, book.labels(), book.language), encoding="utf-8")
     return [folder / name for name in names]
 
 

@@ -41,6 +41,9 @@ class SourceInfo:
     contributed: str
     figure_count: int
     fact_count: int
+    citation: str = ""  # the short label a citation starts with, in the reader's language ("《发布会》")
+    title_kind: str = "official"  # official: the document's own title; descriptive: the fact book's wording
+    language: str = "en"  # the language the source is written in
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +89,9 @@ class ObservationRow:
     note: str | None
     value_text: str  # formatted once: tables ask for it on every repaint
     batch_id: int | None = None  # the import that added it; None for the bundled figures
+    citation_label: str = ""  # the citation in the reader's language, where the source has one: "《发布会》¶8"
+    source_language: str = "en"  # the language the source (and so as_written) is written in
+    locator_text: str = ""  # the locator in the reader's words where it is a named part ("信息框")
     # The quantity model: the value in its dimension's base unit (yuan, people, m², ...), what kind of
     # figure it is, and how it relates to others. Views, charts and exports read these, never the unit's scale.
     dimension: str = ""
@@ -106,8 +112,8 @@ class ObservationRow:
 
     @property
     def citation(self) -> str:
-        """Short citation as the sources README asks: "briefing-2020-09-10 ¶8"."""
-        return f"{self.source_id} {self.locator}"
+        """Short citation as the sources README asks: "briefing-2020-09-10 ¶8", or the reader's own label."""
+        return self.citation_label or f"{self.source_id} {self.locator}"
 
     @property
     def readable_formula(self) -> str | None:
@@ -133,10 +139,12 @@ class FactRow:
     source_id: str
     source_title: str
     locator: str
+    citation_label: str = ""
+    locator_text: str = ""
 
     @property
     def citation(self) -> str:
-        return f"{self.source_id} {self.locator}"
+        return self.citation_label or f"{self.source_id} {self.locator}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,11 +152,13 @@ class EntityRow:
     id: str
     kind: str
     name: str
-    name_zh: str | None  # the Simplified Chinese (official where known) name, shown beside the English one
+    name_zh: str | None  # the Chinese name in the reader's script (Simplified for English readers)
     theme_id: str
     description: str
     observation_ids: tuple[str, ...]
     fact_ids: tuple[str, ...]
+    name_kind: str | None = None  # official, descriptive or unverified (schema.NAME_KINDS)
+    name_source: str | None = None  # the Chinese source an official name was checked against
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,14 +9,18 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 # revision goes at the end of REVISIONS. The reader opens a database at SCHEMA_REVISION, tells the reader to
 # upgrade an older one and refuses one of an unknown (newer) revision. tests/data/test_migrations.py checks
 # these against the migration history.
-REVISIONS = ("0001", "0002")
+REVISIONS = ("0001", "0002", "0002_chinese")
 SCHEMA_REVISION = REVISIONS[-1]
 LEGACY_SCHEMA_VERSION = 4  # PRAGMA user_version of databases built before Alembic: revision 0001
 # The per-user database of imported figures holds these tables, in the same shape (see user_store.py).
 LAYERED_TABLES = ("sources", "indicators", "observations")
 
-# How a figure is qualified in the source: "nearly" -> approximately, "more than"/"over" -> more_than.
-QUALIFIERS = ("approximately", "more_than", "up_to")
+# How a figure is qualified in the source: "nearly" (just under: 近) -> nearly, "about" -> approximately,
+# "more than"/"over" -> more_than, "up to" -> up_to.
+QUALIFIERS = ("approximately", "nearly", "more_than", "up_to")
+# What a Chinese name is: the official name (checked against a Chinese source, recorded with it), a label of
+# the fact book's own (descriptive), or a name no Chinese source confirmed (unverified).
+NAME_KINDS = ("official", "descriptive", "unverified")
 
 # What a period label means (the views describe each kind). Only ANNUAL_KINDS are joined by a line on a chart:
 # year, year_stated (the current year as stated during it), as_of, span, stage, per_year, part_year, holiday, day.
@@ -89,13 +93,53 @@ class Source(Base):
     contributed: Mapped[str] = mapped_column(Text)
 
 
+class SourceText(Base):
+    """A source's Chinese title, publisher, short citation and contribution (db/sources_zh.csv).
+
+    Kept apart from sources so that the per-user database, which layers its own sources over the bundled
+    ones column for column, keeps its shape; imported sources simply have none.
+    """
+
+    __tablename__ = "source_texts"
+    source_id: Mapped[str] = mapped_column(ForeignKey("sources.id"), primary_key=True)
+    title_kind: Mapped[str] = mapped_column(String)  # official (the document's own title) or descriptive
+    title_zh_hans: Mapped[str] = mapped_column(Text)
+    title_zh_hant: Mapped[str] = mapped_column(Text)
+    publisher_zh_hans: Mapped[str] = mapped_column(Text)
+    publisher_zh_hant: Mapped[str] = mapped_column(Text)
+    citation_zh_hans: Mapped[str] = mapped_column(Text)  # "《发布会》", put before the locator
+    citation_zh_hant: Mapped[str] = mapped_column(Text)
+    contributed_zh_hans: Mapped[str] = mapped_column(Text)
+    contributed_zh_hant: Mapped[str] = mapped_column(Text)
+    checked_against: Mapped[str | None] = mapped_column(Text)  # the Chinese page the names were checked on
+    source_language: Mapped[str] = mapped_column(String)  # "en" or "zh": the language the source is written in
+
+
+class IndicatorText(Base):
+    """An indicator's description in Chinese (db/indicators_zh.csv), apart from the layered indicators table."""
+
+    __tablename__ = "indicator_texts"
+    indicator_id: Mapped[str] = mapped_column(ForeignKey("indicators.id"), primary_key=True)
+    description_zh_hans: Mapped[str] = mapped_column(Text)
+    description_zh_hant: Mapped[str] = mapped_column(Text)
+
+
+class ObservationNote(Base):
+    """A figure's note in Chinese (db/observation_notes_zh.csv), apart from the layered observations table."""
+
+    __tablename__ = "observation_notes"
+    observation_id: Mapped[str] = mapped_column(ForeignKey("observations.id"), primary_key=True)
+    note_zh_hans: Mapped[str] = mapped_column(Text)
+    note_zh_hant: Mapped[str] = mapped_column(Text)
+
+
 class Theme(Base):
     __tablename__ = "themes"
     id: Mapped[str] = mapped_column(String, primary_key=True)
     position: Mapped[int] = mapped_column(Integer)
     name_en: Mapped[str] = mapped_column(Text)
     name_zh_hans: Mapped[str | None] = mapped_column(Text)
-    name_zh_hant: Mapped[str | None] = mapped_column(Text)  # from name_zh_hans by opencc s2t at build
+    name_zh_hant: Mapped[str | None] = mapped_column(Text)  # from name_zh_hans by chinese_script.to_taiwan at build
     role_en: Mapped[str] = mapped_column(Text)
 
 
@@ -128,6 +172,10 @@ class Entity(Base):
     name_zh_hant: Mapped[str | None] = mapped_column(Text)
     theme_id: Mapped[str] = mapped_column(ForeignKey("themes.id"))
     description_en: Mapped[str] = mapped_column(Text)
+    name_kind: Mapped[str | None] = mapped_column(String)  # one of NAME_KINDS
+    name_source: Mapped[str | None] = mapped_column(Text)  # the Chinese source of an official name: title, address
+    description_zh_hans: Mapped[str | None] = mapped_column(Text)
+    description_zh_hant: Mapped[str | None] = mapped_column(Text)
 
 
 class Indicator(Base):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
+from jinshan_desktop.data.code_words import FACT_KINDS, NAME_KINDS, SOURCE_LANGUAGES, word
 from jinshan_desktop.data.messages import QT_TRANSLATE_NOOP
 from jinshan_desktop.data.queries import EntityRow, FactRow, ObservationRow
 from jinshan_desktop.ui.translate import Texts
@@ -23,7 +24,8 @@ PERIOD_KIND_WORDS = {
     "unstated": QT_TRANSLATE_NOOP("DetailPane", "no period stated by the source"),
 }
 QUALIFIER_WORDS = {
-    "approximately": QT_TRANSLATE_NOOP("DetailPane", "approximately (the source says nearly)"),
+    "approximately": QT_TRANSLATE_NOOP("DetailPane", "approximately (the source says about)"),
+    "nearly": QT_TRANSLATE_NOOP("DetailPane", "nearly (just under; the source says nearly)"),
     "more_than": QT_TRANSLATE_NOOP("DetailPane", "more than (the source says more than or over)"),
     "up_to": QT_TRANSLATE_NOOP("DetailPane", "up to (a maximum)"),
     None: QT_TRANSLATE_NOOP("DetailPane", "as published, without qualifier"),
@@ -37,6 +39,7 @@ def _line(label: str, value: str | None) -> str:
 
 
 def _citation_lines(title: str, publisher: str, published: str | None, locator: str, address: str | None) -> str:
+    """Document, publisher, date, place in it and address: in the reader's language where the source has one."""
     return (
         _line(DetailPane.tr("Document"), escape(title))
         + _line(DetailPane.tr("Publisher"), escape(publisher))
@@ -49,18 +52,28 @@ def _citation_lines(title: str, publisher: str, published: str | None, locator: 
     )
 
 
-def observation_html(row: ObservationRow, entity: EntityRow | None = None, english: bool = True) -> str:
+def _as_written(row: ObservationRow, language: str) -> str | None:
+    """The figure as the source writes it, in the source's own language and marked as such."""
+    if not row.as_written:
+        return None
+    label = DetailPane.tr("as written in %1").arg(word(SOURCE_LANGUAGES, row.source_language, language)
+    )
+    marked = f"({escape(label)})" if language == "en" else f"（{escape(label)}）"  # full-width in Chinese
+    return f"<span lang='{row.source_language}'>{escape(row.as_written)}</span> <small>{marked}</small>"
+
+
+def observation_html(row: ObservationRow, entity: EntityRow | None = None, language: str = "en") -> str:
     parts = [
         f"<h3>{escape(row.indicator)}</h3>",
         f"<p style='font-size:15pt'><b>{escape(row.value_text)}</b> &nbsp; {escape(row.period_label)}</p>",
-        f"<p>{escape(row.indicator_description)}</p><table>" if english else "<table>",
+        f"<p>{escape(row.indicator_description)}</p><table>" if row.indicator_description else "<table>",
         _line(DetailPane.tr("Theme"), escape(f"{row.theme} › {row.topic}")),
         _line(
             DetailPane.tr("Period"),
             escape(f"{row.period_label} — {DetailPane.tr(PERIOD_KIND_WORDS[row.period_kind])}"),
         ),
         _line(DetailPane.tr("Qualifier"), escape(DetailPane.tr(QUALIFIER_WORDS[row.qualifier]))),
-        _line(DetailPane.tr("As written"), escape(row.as_written) if row.as_written else None),
+        _line(DetailPane.tr("As written"), _as_written(row, language)),
     ]
     if row.derived:
         inputs = "<br>".join(escape(f"{item.indicator}, {item.period}: {item.value_text}") for item in row.inputs)
@@ -79,35 +92,45 @@ def observation_html(row: ObservationRow, entity: EntityRow | None = None, engli
             ),
         ]
     elif row.planned:
-        parts.append(
-            _line(
-                DetailPane.tr("Status"),
-                DetailPane.tr("planned or expected — not an outcome"),
-            )
-        )
+        parts.append(_line(DetailPane.tr("Status"), DetailPane.tr("planned or expected — not an outcome")))
     elif row.batch_id is not None:
         parts.append(
             _line(
                 DetailPane.tr("Status"),
-                DetailPane.tr("added by you in import batch %1").arg(row.batch_id),
+                DetailPane.tr("added by you in import batch %1").arg(str(row.batch_id)),
             )
         )
     elif row.provisional:
-        parts.append(_line(DetailPane.tr("Status"), DetailPane.tr("provisional — may be revised")))
-    parts.append(_line(DetailPane.tr("Note"), escape(row.note) if row.note and english else None))
+        parts.append(
+            _line(DetailPane.tr("Status"), DetailPane.tr("provisional — may be revised"))
+        )
+    parts.append(_line(DetailPane.tr("Note"), escape(row.note) if row.note else None))
     parts.append(_line(DetailPane.tr("Citation"), f"<b>{escape(row.citation)}</b>"))
+    where = row.locator_text or row.locator
     parts.append(
-        _citation_lines(row.source_title, row.source_publisher, row.source_published, row.locator, row.source_address)
+        _citation_lines(row.source_title, row.source_publisher, row.source_published, where, row.source_address)
     )
     parts.append("</table>")
     if entity is not None:
-        parts.append(entity_summary_html(entity, english))
+        parts.append(entity_summary_html(entity, language))
     return "".join(parts)
 
 
-def entity_summary_html(entity: EntityRow, english: bool = True) -> str:
+def _name_kind(entity: EntityRow, language: str) -> str:
+    """ "official name (checked against …)", "descriptive label": said of every entity's Chinese name."""
+    if entity.name_kind is None:
+        return ""
+    kind = word(NAME_KINDS, entity.name_kind, language)
+    if entity.name_kind == "official" and entity.name_source:
+        kind += DetailPane.tr(" (checked against %1)").arg(entity.name_source)
+    return f"<br><small style='color:#5f6b7a'>{escape(kind)}</small>"
+
+
+def entity_summary_html(entity: EntityRow, language: str = "en") -> str:
+    english = language == "en"
     name = escape(entity.name) + (f" ({escape(entity.name_zh)})" if entity.name_zh and english else "")
-    description = f" — {escape(entity.description)}." if english else ""
+    separator = " — " if english else "："
+    description = f"{separator}{escape(entity.description)}{'.' if english else '。'}"
     return (
         f"<p><b>{name}</b>{description} "
         + escape(
@@ -115,18 +138,21 @@ def entity_summary_html(entity: EntityRow, english: bool = True) -> str:
                 len(entity.observation_ids), len(entity.fact_ids)
             )
         )
+        + _name_kind(entity, language)
         + "</p>"
     )
 
 
-def fact_html(fact: FactRow, title: str, publisher: str, published: str | None, address: str | None) -> str:
+def fact_html(
+    fact: FactRow, title: str, publisher: str, published: str | None, address: str | None, language: str = "en"
+) -> str:
     return "".join(
         [
             f"<h3>{escape(fact.topic)}</h3><p style='font-size:12pt'>{escape(fact.statement)}</p><table>",
-            _line(DetailPane.tr("Kind"), escape(fact.kind)),
+            _line(DetailPane.tr("Kind"), escape(word(FACT_KINDS, fact.kind, language))),
             _line(DetailPane.tr("About"), escape(fact.entity) if fact.entity else None),
             _line(DetailPane.tr("Citation"), f"<b>{escape(fact.citation)}</b>"),
-            _citation_lines(title, publisher, published, fact.locator, address),
+            _citation_lines(title, publisher, published, fact.locator_text or fact.locator, address),
             "</table>",
         ]
     )

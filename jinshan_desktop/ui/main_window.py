@@ -10,7 +10,7 @@ from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget, QWidget
 
-from jinshan_desktop import APP_NAME, __version__
+from jinshan_desktop import __version__
 from jinshan_desktop.data.formatting import format_count
 from jinshan_desktop.data.queries import FactBook, SearchHit, ThemeInfo
 from jinshan_desktop.paths import user_log_dir
@@ -198,7 +198,7 @@ class MainWindow(QMainWindow):
     # Help
 
     def show_sources(self) -> None:
-        SourcesDialog(self.book.sources(), self).exec()
+        SourcesDialog(self.book.sources(), self, self.language).exec()
 
     def show_about(self) -> None:
         info = self.book.info()
@@ -210,7 +210,7 @@ class MainWindow(QMainWindow):
                 "paragraph of each figure.</p><p>Data as of %3: %4 figures, %5 facts from %6 sources.<br>"
                 "Database: %7<br>Log file folder: %8</p>"
             ).arg(
-                APP_NAME,
+                self.tr("Jinshan Fact Book"),
                 __version__,
                 info.data_vintage,
                 self._count(info.observation_count),

@@ -70,7 +70,7 @@ class Menus(QObject):
         self.encoding_group = QActionGroup(self)
         chosen = chosen_encoding(settings)
         for encoding, label in exporting.ENCODINGS.items():
-            encoding_menu.addAction(self._choice(label, encoding, encoding == chosen, self.encoding_group))
+            encoding_menu.addAction(self._choice(self.tr(label), encoding, encoding == chosen, self.encoding_group))
         self.encoding_group.triggered.connect(lambda action: settings.setValue("csv/encoding", action.data()))
         self.english_export_action = QAction(self.tr("Export in &English"), self, checkable=True)
         self.english_export_action.setChecked(english_exports(settings))

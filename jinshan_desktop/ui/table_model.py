@@ -203,7 +203,8 @@ class ObservationTableModel(QAbstractTableModel):
             return self.row_at(index.row())
         if role == Qt.ItemDataRole.ToolTipRole:
             row = self.row_at(index.row())
-            return f"{row.indicator}\n{row.value_text} · {row.period_label}\n{row.source_title}, {row.locator}"
+            where = row.citation if row.citation_label else f"{row.source_title}, {row.locator}"
+            return f"{row.indicator}\n{row.value_text} · {row.period_label}\n{where}"
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == self.COL_VALUE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

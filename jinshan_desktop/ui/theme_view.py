@@ -294,7 +294,7 @@ class ThemeView(QWidget):
         book, observation_id = self.book, row.id
         self.reader.submit("chart", lambda: book.chart_for(observation_id), self.chart.show_chart)
         entity = self._entities.get(row.entity_id) if row.entity_id else None
-        self.detail.setHtml(observation_html(row, entity, english=self.book.language == "en"))
+        self.detail.setHtml(observation_html(row, entity, self.book.language))
         self.observation_selected.emit(row.id)
 
     def _fact_changed(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
@@ -303,4 +303,6 @@ class ThemeView(QWidget):
         fact = next(f for f in self._facts if f.id == current.data(FACT_ROLE))
         self.chart.show_message(self.chart.tr_text(FACT_NO_CHART))
         source = self._sources[fact.source_id]
-        self.detail.setHtml(fact_html(fact, source.title, source.publisher, source.published, source.address))
+        self.detail.setHtml(
+            fact_html(fact, source.title, source.publisher, source.published, source.address, self.book.language)
+        )

@@ -40,6 +40,8 @@ SOURCE = QT_TRANSLATE_NOOP("TrendChart", "Source: %1")
 NOT_ANNUAL = QT_TRANSLATE_NOOP("TrendChart", "%1 (%2) is not for a full year and is not drawn")
 OTHER_UNIT = QT_TRANSLATE_NOOP("TrendChart", "%1 (%2) is in another currency or unit and is not drawn")
 DERIVED_LEGEND = QT_TRANSLATE_NOOP("TrendChart", "Hollow markers and dashed lines: derived figures")
+SEPARATOR = QT_TRANSLATE_NOOP("TrendChart", "; ")  # between sources: Chinese writes a full-width ；
+SEPARATOR = QT_TRANSLATE_NOOP("TrendChart", "; ")  # between sources: Chinese writes a full-width ；
 MORE_SOURCES = QT_TRANSLATE_NOOP("TrendChart", "%1 and %2 more (each figure's source is in the table)")
 MORE_LEFT_OUT = QT_TRANSLATE_NOOP(
     "TrendChart", "%1 more figures are not drawn (not for a full year, or in another unit)"
@@ -134,7 +136,7 @@ class TrendChart(QWidget):
         title = chart.title
         if chart.compared:
             title = self._texts.tr(COMPARED).arg(chart.title)
-        citations = "; ".join(chart.citations[:MAX_LISTED])
+        citations = self._texts.tr(SEPARATOR).join(chart.citations[:MAX_LISTED])
         if len(chart.citations) > MAX_LISTED:
             citations = self._texts.tr(MORE_SOURCES).arg(citations, len(chart.citations) - MAX_LISTED)
         notes = [self._texts.tr(SOURCE).arg(citations)]

@@ -91,8 +91,12 @@
         <translation>单日</translation>
     </message>
     <message>
-        <source>approximately (the source says nearly)</source>
-        <translation>约（原文为“近”）</translation>
+        <source>approximately (the source says about)</source>
+        <translation>约（原文为“约”）</translation>
+    </message>
+    <message>
+        <source>nearly (just under; the source says nearly)</source>
+        <translation>近（略低于此数，原文为“近”）</translation>
     </message>
     <message>
         <source>more than (the source says more than or over)</source>
@@ -108,7 +112,7 @@
     </message>
     <message>
         <source>Document</source>
-        <translation>文件</translation>
+        <translation>文献</translation>
     </message>
     <message>
         <source>Publisher</source>
@@ -129,6 +133,10 @@
     <message>
         <source>Address</source>
         <translation>网址</translation>
+    </message>
+    <message>
+        <source>as written in %1</source>
+        <translation>%1原文</translation>
     </message>
     <message>
         <source>Theme</source>
@@ -181,6 +189,10 @@
     <message>
         <source>%1 figures and %2 facts; type its name in the filter box to see them together.</source>
         <translation>共%1项数据、%2条事实；在筛选框中输入其名称即可一并查看。</translation>
+    </message>
+    <message>
+        <source> (checked against %1)</source>
+        <translation>（据%1核对）</translation>
     </message>
     <message>
         <source>Kind</source>
@@ -652,6 +664,10 @@ The details are in the log file; the window stays open.</source>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
+    <message>
+        <source>UTF-8 with BOM (Excel)</source>
+        <translation>带 BOM 的 UTF-8（适用于 Excel）</translation>
+    </message>
 </context>
 <context>
     <name>ObservationTableModel</name>
@@ -723,11 +739,19 @@ The details are in the log file; the window stays open.</source>
     </message>
     <message>
         <source>grade</source>
-        <translation>等级</translation>
+        <translation>来源等级</translation>
+    </message>
+    <message>
+        <source>descriptive title</source>
+        <translation>描述性标题</translation>
     </message>
     <message>
         <source>%1 figures, %2 facts</source>
         <translation>%1 项数据，%2 条事实</translation>
+    </message>
+    <message>
+        <source>written in %1</source>
+        <translation>%1文献</translation>
     </message>
 </context>
 <context>
@@ -797,7 +821,7 @@ The details are in the log file; the window stays open.</source>
     </message>
     <message>
         <source>Compared: %1 and related figures</source>
-        <translation>对比：%1 及相关数据</translation>
+        <translation>对比：%1及相关数据</translation>
     </message>
     <message>
         <source>Source: %1</source>
@@ -814,6 +838,10 @@ The details are in the log file; the window stays open.</source>
     <message>
         <source>Hollow markers and dashed lines: derived figures</source>
         <translation>空心标记和虚线：推算数据</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
     </message>
     <message>
         <source>%1 and %2 more (each figure&apos;s source is in the table)</source>

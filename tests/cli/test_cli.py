@@ -129,7 +129,7 @@ def test_export_in_traditional_chinese_and_gb18030(database: Path, tmp_path: Pat
     assert result.returncode == 0, result.stderr
     text = (tmp_path / "observations.csv").read_bytes().decode("gb18030")
     assert text.startswith("編號,主題,專題,指標")
-    assert "製造業" in text and "和輝光電項目：兩期總投資" in text
+    assert "製造業" in text and "和輝光電專案：兩期總投資" in text  # Taiwan: 專案 for a project
 
 
 IMPORT = (

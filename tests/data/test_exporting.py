@@ -38,7 +38,7 @@ def test_observations_csv_has_bom_header_and_plain_numbers(book: FactBook, tmp_p
     assert by_id["edo-net-profit-2022"]["value"] == "-160515.84"  # a number, never guarded
     assert by_id["rural-income-2018"]["derived"] == "yes"
     assert by_id["rural-income-2018"]["formula"].startswith("{rural-income-2019}")
-    assert by_id["cluster-output-2020"]["qualifier"] == "approximately"
+    assert by_id["cluster-output-2020"]["qualifier"] == "nearly"
     assert by_id["cluster-output-2020"]["locator"] == "¶8"
     # A field with a comma is quoted by the csv module.
     assert b'"One Belt, One Park, Five Zones leisure tourism cluster"' in raw

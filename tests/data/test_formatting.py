@@ -11,6 +11,7 @@ MU = UnitInfo("mu", "mu", "area", 666.67)
     ("arguments", "expected"),
     [
         ((100, 0, BILLION_YUAN, "approximately"), "≈ 100 billion yuan"),
+        ((100, 0, BILLION_YUAN, "nearly"), "nearly 100 billion yuan"),
         ((30, 0, UnitInfo("kinds", "kinds of product", "products", 1), "more_than"), "> 30 kinds of product"),
         ((38000, 0, UnitInfo("people_per_day", "people per day", "p", 1), "up_to"), "≤ 38,000 people per day"),
         ((1466, 0, MU, None), "1,466 mu (97.7 ha)"),
@@ -29,8 +30,11 @@ def test_values_read_as_people_write_them(arguments: tuple, expected: str) -> No
     [
         ((34.33, 2, UnitInfo("billion_yuan", "十亿元", "CNY", 1e9), None), "343.3亿元", "343.3億元"),
         ((8.52, 2, UnitInfo("million_visitors", "百万人次", "visitors", 1e6), None), "852万人次", "852萬人次"),
-        ((100, 0, UnitInfo("billion_yuan", "十亿元", "CNY", 1e9), "approximately"), "≈ 1,000亿元", "≈ 1,000億元"),
-        ((400, 0, UnitInfo("million_yuan", "百万元", "CNY", 1e6), "approximately"), "≈ 4亿元", "≈ 4億元"),
+        # 近 is "nearly" (just under), 约 is "about": the two are kept apart; no thousands separator before 亿.
+        ((100, 0, UnitInfo("billion_yuan", "十亿元", "CNY", 1e9), "nearly"), "近1000亿元", "近1000億元"),
+        ((100, 0, UnitInfo("billion_yuan", "十亿元", "CNY", 1e9), "approximately"), "约1000亿元", "約1000億元"),
+        ((400, 0, UnitInfo("million_yuan", "百万元", "CNY", 1e6), "nearly"), "近4亿元", "近4億元"),
+        ((120000, 0, UnitInfo("people", "人", "persons", 1), "more_than"), "超过120,000人", "超過120,000人"),
         ((304.82, 2, UnitInfo("million_usd", "百万美元", "USD", 1e6), None), "3.0482亿美元", "3.0482億美元"),
         ((31336, 0, UnitInfo("yuan", "元", "CNY", 1), None), "31,336元", "31,336元"),
         ((402054.66, 2, UnitInfo("yuan_10k", "万元", "CNY", 1e4), None), "40.2亿元", "40.2億元"),

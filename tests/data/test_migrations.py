@@ -47,10 +47,10 @@ def test_a_built_database_is_at_the_head(built_database: Path) -> None:
 
 
 def _as_before_alembic(database: Path) -> Path:
-    """The database as the app wrote it before Alembic: schema version 4, which is revision 0001."""
+    """The database as schema version 4 left it: revision 0001's tables, no alembic_version."""
     engine = _engine(database)
-    with engine.begin() as alembic_connection:
-        migrate.downgrade(alembic_connection, "0001")
+    with engine.begin() as connection:
+        migrate.downgrade(connection, migrate.BASELINE)
     engine.dispose()
     connection = sqlite3.connect(database)
     connection.execute("DROP TABLE alembic_version")

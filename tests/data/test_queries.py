@@ -24,8 +24,8 @@ def test_themes_in_order_with_topics(book: FactBook) -> None:
 
 def test_observation_carries_value_unit_qualifier_and_citation(book: FactBook) -> None:
     row = book.observation("cluster-output-2020")
-    assert (row.value, row.unit, row.qualifier) == (100.0, "billion yuan", "approximately")
-    assert row.value_text == "≈ 100 billion yuan"
+    assert (row.value, row.unit, row.qualifier) == (100.0, "billion yuan", "nearly")
+    assert row.value_text == "nearly 100 billion yuan"
     assert row.citation == "briefing-2020-09-10 ¶8"
     assert row.source_publisher == "Information Office of Shanghai Municipality"
     assert row.theme == "Manufacturing" and row.topic == "Industrial transformation"

@@ -29,29 +29,44 @@ def sources(context: ReadContext, counted: bool = True) -> list[SourceInfo]:
         o, f = schema.Observation, schema.Fact
         figures = dict(context.rows(select(o.source_id, func.count()).group_by(o.source_id)))
         fact_counts = dict(context.rows(select(f.source_id, func.count()).group_by(f.source_id)))
-    return [
-        SourceInfo(
-            s.id,
-            s.title,
-            s.publisher,
-            s.published,
-            s.address,
-            s.grade,
-            s.locators,
-            s.contributed,
-            figures.get(s.id, 0),
-            fact_counts.get(s.id, 0),
+    statement = (
+        select(schema.Source, schema.SourceText)
+        .outerjoin(schema.SourceText, schema.Source.id == schema.SourceText.source_id)
+        .order_by(schema.Source.position)
+    )
+    result = []
+    for s, texts in context.rows(statement):
+        title, publisher, label = context.source_texts(s, texts)
+        contributed = s.contributed
+        if texts is not None:
+            contributed = pick(context.language, s.contributed, texts.contributed_zh_hans, texts.contributed_zh_hant)
+        result.append(
+            SourceInfo(
+                s.id,
+                title,
+                publisher,
+                s.published,
+                s.address,
+                s.grade,
+                s.locators,
+                contributed,
+                figures.get(s.id, 0),
+                fact_counts.get(s.id, 0),
+                citation=label,
+                title_kind=texts.title_kind if texts is not None else "official",
+                language=texts.source_language if texts is not None else "en",
+            )
         )
-        for (s,) in context.rows(select(schema.Source).order_by(schema.Source.position))
-    ]
+    return result
 
 
 def facts(context: ReadContext, theme_id: str | None = None) -> list[FactRow]:
     statement = (
-        select(schema.Fact, schema.Topic, schema.Entity, schema.Source)
+        select(schema.Fact, schema.Topic, schema.Entity, schema.Source, schema.SourceText)
         .join(schema.Topic, schema.Fact.topic_id == schema.Topic.id)
         .join(schema.Source, schema.Fact.source_id == schema.Source.id)
         .outerjoin(schema.Entity, schema.Fact.entity_id == schema.Entity.id)
+        .outerjoin(schema.SourceText, schema.Fact.source_id == schema.SourceText.source_id)
         .order_by(schema.Topic.theme_id, schema.Topic.position, literal_column("facts.rowid"))
     )
     if theme_id is not None:
@@ -67,10 +82,12 @@ def facts(context: ReadContext, theme_id: str | None = None) -> list[FactRow]:
             f.entity_id,
             context.name(e) if e else None,
             s.id,
-            s.title,
+            context.source_texts(s, texts)[0],
             f.locator,
+            citation_label=context.citation(context.source_texts(s, texts)[2], f.locator),
+            locator_text=context.locator_text(f.locator),
         )
-        for f, t, e, s in context.rows(statement)
+        for f, t, e, s, texts in context.rows(statement)
     ]
 
 
@@ -93,11 +110,13 @@ def entities(context: ReadContext, theme_id: str | None = None) -> list[EntityRo
             e.id,
             e.kind,
             context.name(e),
-            e.name_zh_hans,
+            e.name_zh_hant if context.language == "zh_TW" else e.name_zh_hans,
             e.theme_id,
-            e.description_en,
+            pick(context.language, e.description_en, e.description_zh_hans, e.description_zh_hant),
             tuple(figures.get(e.id, ())),
             tuple(fact_links.get(e.id, ())),
+            name_kind=e.name_kind,
+            name_source=e.name_source,
         )
         for e in found
     ]

@@ -9,7 +9,8 @@ from sqlalchemy import Select, func
 from sqlalchemy.engine import Row
 
 from jinshan_desktop.data import schema
-from jinshan_desktop.data.languages import pick
+from jinshan_desktop.data.code_words import LOCATORS, citation_label, word
+from jinshan_desktop.data.languages import is_chinese, pick
 from jinshan_desktop.data.store import Store
 
 Columns = TypeVarTuple("Columns")
@@ -27,6 +28,24 @@ class ReadContext:
     def name(self, item: Named) -> str:
         """An item's name in the reader's language, English where no Chinese was written."""
         return pick(self.language, item.name_en, item.name_zh_hans, item.name_zh_hant)
+
+    def source_texts(self, source: schema.Source, text: schema.SourceText | None) -> tuple[str, str, str]:
+        """A source's title, publisher and citation label in the reader's language; the label is empty
+        where the reader's language has none (English readers cite by id)."""
+        if text is None or not is_chinese(self.language):
+            return source.title, source.publisher, ""
+        simplified = self.language == "zh_CN"
+        return (
+            text.title_zh_hans if simplified else text.title_zh_hant,
+            text.publisher_zh_hans if simplified else text.publisher_zh_hant,
+            text.citation_zh_hans if simplified else text.citation_zh_hant,
+        )
+
+    def citation(self, label: str, locator: str) -> str:
+        return citation_label(label, locator, self.language) if label else ""
+
+    def locator_text(self, locator: str) -> str:
+        return word(LOCATORS, locator, self.language) if locator in LOCATORS else locator
 
     def localised(self, english: Any, simplified: Any, traditional: Any) -> Any:
         """The SQL column of the reader's language, falling back to English: the one column picker."""

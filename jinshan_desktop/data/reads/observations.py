@@ -8,12 +8,21 @@ from sqlalchemy.engine import Row
 from jinshan_desktop.data import schema
 from jinshan_desktop.data.derivation import formula_inputs
 from jinshan_desktop.data.formatting import UnitInfo, format_value
-from jinshan_desktop.data.languages import pick
+from jinshan_desktop.data.languages import is_chinese, pick
 from jinshan_desktop.data.reads.context import ReadContext
 from jinshan_desktop.data.rows import DerivationInput, ObservationRow
 
 ObservationColumns = tuple[
-    schema.Observation, schema.Topic, schema.Indicator, schema.Unit, schema.Theme, schema.Source, schema.Entity | None
+    schema.Observation,
+    schema.Topic,
+    schema.Indicator,
+    schema.Unit,
+    schema.Theme,
+    schema.Source,
+    schema.Entity | None,
+    schema.SourceText | None,
+    schema.IndicatorText | None,
+    schema.ObservationNote | None,
 ]
 
 
@@ -28,6 +37,9 @@ def observation_select() -> Select[*ObservationColumns]:
             schema.Theme,
             schema.Source,
             schema.Entity,
+            schema.SourceText,
+            schema.IndicatorText,
+            schema.ObservationNote,
         )
         .join(schema.Indicator, schema.Observation.indicator_id == schema.Indicator.id)
         .join(schema.Topic, schema.Indicator.topic_id == schema.Topic.id)
@@ -35,6 +47,9 @@ def observation_select() -> Select[*ObservationColumns]:
         .join(schema.Unit, schema.Indicator.unit_id == schema.Unit.id)
         .join(schema.Source, schema.Observation.source_id == schema.Source.id)
         .outerjoin(schema.Entity, schema.Indicator.entity_id == schema.Entity.id)
+        .outerjoin(schema.SourceText, schema.Observation.source_id == schema.SourceText.source_id)
+        .outerjoin(schema.IndicatorText, schema.Observation.indicator_id == schema.IndicatorText.indicator_id)
+        .outerjoin(schema.ObservationNote, schema.Observation.id == schema.ObservationNote.observation_id)
         .order_by(schema.Theme.position, schema.Topic.position, schema.Observation.position)
     )
 
@@ -82,9 +97,10 @@ def _derivation_inputs(context: ReadContext, formulas: list[str]) -> dict[str, D
 def observation_row(
     context: ReadContext, row: Row[*ObservationColumns], inputs: dict[str, DerivationInput]
 ) -> ObservationRow:
-    o, t, i, u, th, s, e = row
+    o, t, i, u, th, s, e, texts, described, noted = row
     unit = UnitInfo(u.id, context.name(u), u.dimension, u.scale)
     language = context.language
+    title, publisher, label = context.source_texts(s, texts)
     return ObservationRow(
         id=o.id,
         theme_id=th.id,
@@ -93,7 +109,7 @@ def observation_row(
         topic=context.name(t),
         indicator_id=i.id,
         indicator=context.name(i),
-        indicator_description=i.description_en,
+        indicator_description=_description(language, i, described),
         entity_id=e.id if e else None,
         entity=context.name(e) if e else None,
         period_label=pick(language, o.period_label, o.period_label_zh_hans, o.period_label_zh_hant),
@@ -110,15 +126,18 @@ def observation_row(
         inputs=tuple(inputs[ref] for ref in formula_inputs(o.formula) if ref in inputs) if o.formula else (),
         as_written=o.as_written,
         source_id=s.id,
-        source_title=s.title,
-        source_publisher=s.publisher,
+        source_title=title,
+        source_publisher=publisher,
         source_published=s.published,
         source_address=s.address,
         locator=o.locator,
         headline=o.headline,
-        note=o.note,
+        note=_note(language, o, noted),
         value_text=format_value(o.value, o.decimals, unit, o.qualifier, language, o.precision),
         batch_id=o.batch_id,
+        citation_label=context.citation(label, o.locator),
+        source_language=texts.source_language if texts else "en",
+        locator_text=context.locator_text(o.locator),
         dimension=u.dimension,
         value_base=o.value_base,
         measure=i.measure,
@@ -126,3 +145,18 @@ def observation_row(
         part_of=o.part_of,
         precision=o.precision,
     )
+
+
+def _description(language: str, indicator: schema.Indicator, described: schema.IndicatorText | None) -> str:
+    """In the reader's language; empty for a Chinese reader of an indicator described only in English (an
+    imported one), so that no English shows in a Chinese window."""
+    if described is not None:
+        return pick(language, indicator.description_en, described.description_zh_hans, described.description_zh_hant)
+    return "" if is_chinese(language) else indicator.description_en
+
+
+def _note(language: str, observation: schema.Observation, noted: schema.ObservationNote | None) -> str | None:
+    """In the reader's language; None for a Chinese reader where the note is written in English only."""
+    if noted is not None:
+        return pick(language, observation.note or "", noted.note_zh_hans, noted.note_zh_hant)
+    return None if is_chinese(language) else observation.note

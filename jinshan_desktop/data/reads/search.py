@@ -9,6 +9,7 @@ from sqlalchemy.orm import aliased
 from sqlalchemy.sql.elements import ColumnElement
 
 from jinshan_desktop.data import schema
+from jinshan_desktop.data.languages import pick
 from jinshan_desktop.data.reads.catalogue import facts
 from jinshan_desktop.data.reads.context import ReadContext
 from jinshan_desktop.data.reads.matching import indicators_named, matches, needle_of
@@ -32,7 +33,13 @@ def _entities(context: ReadContext, needle: str, limit: int) -> list[SearchHit]:
         .limit(limit)
     )
     return [
-        SearchHit("entity", row.id, row.theme_id, context.name(row), row.description_en)
+        SearchHit(
+            "entity",
+            row.id,
+            row.theme_id,
+            context.name(row),
+            pick(context.language, row.description_en, row.description_zh_hans, row.description_zh_hant),
+        )
         for (row,) in context.rows(statement)
     ]
 
