@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from jinshan_desktop import APP_ID, __version__
+from jinshan_desktop.cli_team import add_team_commands, redacted, run_team_command
 from jinshan_desktop.data.build import BuildError
 from jinshan_desktop.data.exporting import DEFAULT_ENCODING, ENCODINGS, ExportError, export_all
 from jinshan_desktop.data.importing import StoreWriteError, apply_import, plan_import
@@ -24,7 +25,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog=APP_ID, description="Jinshan Fact Book: browse Jinshan District's published facts."
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--db", type=Path, help="read this fact book database instead of the bundled one")
+    parser.add_argument(
+        "--db", help="read this fact book database (a file, or a team database's URL) instead of the bundled one"
+    )
     parser.add_argument(
         "--smoke", action="store_true", help="open the window, visit every tab offscreen-safe, and exit"
     )
@@ -42,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     database_commands = database.add_subparsers(dest="db_command", required=True)
     upgrade = database_commands.add_parser("upgrade", help="bring a database to the schema this version reads")
     upgrade.add_argument("--db", dest="target", required=True, help="path of the SQLite file (or a database URL)")
+    add_team_commands(commands, database_commands)
     return parser
 
 
@@ -66,7 +70,7 @@ def _fail(message: str) -> int:
     return 2
 
 
-def open_book(path: Path | None, store: Path | None = None, full_check: bool | None = True) -> FactBook:
+def open_book(path: Path | str | None, store: Path | None = None, full_check: bool | None = True) -> FactBook:
     """full_check None: a large database is checked whole after the window shows (the GUI's choice)."""
     try:
         return open_fact_book(
@@ -81,7 +85,10 @@ def open_book(path: Path | None, store: Path | None = None, full_check: bool | N
 def main(argv: list[str] | None = None) -> int:
     arguments = build_parser().parse_args(argv)
     configure_logging()
-    log.info("%s %s starting: %s", APP_ID, __version__, " ".join(argv if argv is not None else sys.argv[1:]))
+    log.info("%s %s starting: %s", APP_ID, __version__, " ".join(redacted(argv or sys.argv[1:])))
+    team = run_team_command(arguments)
+    if team is not None:
+        return team
     if arguments.command == "db":
         return upgrade_database(arguments.target)
     try:
@@ -118,7 +125,8 @@ def upgrade_database(target: str) -> int:
         before, after = upgrade_database(target)
     except UpgradeError as error:
         return _fail(str(error))
-    print(f"{target}: schema {before or 'none'} -> {after}" if before != after else f"{target}: already at {after}")
+    shown = redacted([target])[0]
+    print(f"{shown}: schema {before or 'none'} -> {after}" if before != after else f"{shown}: already at {after}")
     return 0
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from typing import Any
 
@@ -11,11 +10,12 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import aliased
 
 from jinshan_desktop.data import schema
+from jinshan_desktop.data.dialects import decimal_text, driver_errors, raw_rows
 from jinshan_desktop.data.formula_guard import guarded_sql
 from jinshan_desktop.data.reads import table
 from jinshan_desktop.data.reads.context import ReadContext
 from jinshan_desktop.data.rows import TableQuery
-from jinshan_desktop.data.store import FactBookError, reason
+from jinshan_desktop.data.store import FactBookError
 
 ExportRecord = tuple[Any, ...]
 
@@ -44,18 +44,12 @@ def export_records(
     store = context.store
     try:
         with store.engine.connect() as connection:
-            # Straight through the sqlite3 cursor: SQLAlchemy's row objects would double the export time.
-            compiled = statement.compile(dialect=connection.dialect, compile_kwargs={"render_postcompile": True})
-            parameters = [compiled.params[name] for name in compiled.positiontup or ()]
-            cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
             try:
-                cursor.execute(str(compiled), parameters)
-                while rows := cursor.fetchmany(chunk):
-                    yield rows
-            finally:
-                cursor.close()
-    except (DBAPIError, sqlite3.Error) as error:
-        raise FactBookError(reason(store.path, error)) from error
+                yield from raw_rows(connection, statement, chunk)  # the driver's cursor, for speed
+            except driver_errors(connection) as error:
+                raise FactBookError(store.reason(error)) from error
+    except DBAPIError as error:
+        raise FactBookError(store.reason(error)) from error
 
 
 _TABLES = (schema.Observation, schema.Indicator, schema.Topic, schema.Theme, schema.Unit, aliased(schema.Entity))
@@ -74,7 +68,7 @@ def _cells(context: ReadContext, yes: str, no: str) -> tuple[Any, ...]:
         text(local(o.period_label, o.period_label_zh_hans, o.period_label_zh_hant)),
         o.period_kind,
         cast(o.period_year, String),
-        func.printf("%.*f", o.decimals, o.value),
+        decimal_text(o.value, o.decimals),
         text(local(u.name_en, u.name_zh_hans, u.name_zh_hant)),
         o.qualifier,
         case((o.derived, yes), else_=no),

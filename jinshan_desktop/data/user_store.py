@@ -19,7 +19,8 @@ from sqlalchemy.schema import CreateIndex, CreateTable
 from jinshan_desktop.data import schema
 
 # 1: first layout. 2: observations indexed by (indicator, period, source), which conflict checks look up.
-USER_SCHEMA_VERSION = 2
+# 3: batches.imported_by (who imported, in a team database; empty here), as schema revision 0002 has it.
+USER_SCHEMA_VERSION = 3
 USER_TABLES = ("batches", *schema.LAYERED_TABLES)
 _CONFLICT_INDEX = (
     "CREATE INDEX IF NOT EXISTS ix_observation_identity ON observations (indicator_id, period_label, source_id)"
@@ -52,7 +53,11 @@ def _migrate_1_to_2(connection: sqlite3.Connection) -> None:
     connection.execute(_CONFLICT_INDEX)
 
 
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _migrate_1_to_2}
+def _migrate_2_to_3(connection: sqlite3.Connection) -> None:
+    connection.execute("ALTER TABLE batches ADD COLUMN imported_by TEXT")
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _migrate_1_to_2, 2: _migrate_2_to_3}
 
 
 def prepare_user_store(path: Path) -> Path | None:

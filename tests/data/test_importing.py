@@ -149,6 +149,7 @@ def test_an_older_user_database_is_migrated_after_a_backup(tmp_path: Path) -> No
     create_user_store(store)
     connection = sqlite3.connect(store)
     connection.execute("DROP INDEX ix_observation_identity")
+    connection.execute("ALTER TABLE batches DROP COLUMN imported_by")  # what version 3 added
     connection.execute("PRAGMA user_version = 1")
     connection.commit()
     connection.close()
@@ -157,7 +158,9 @@ def test_an_older_user_database_is_migrated_after_a_backup(tmp_path: Path) -> No
     connection = sqlite3.connect(store)
     assert connection.execute("PRAGMA user_version").fetchone()[0] == USER_SCHEMA_VERSION
     assert connection.execute("SELECT count(*) FROM sqlite_master WHERE name = 'ix_observation_identity'").fetchone()
+    assert "imported_by" in {row[1] for row in connection.execute("PRAGMA table_info(batches)")}
     connection.close()
+    assert list_batches(store) == []
 
 
 def test_a_newer_user_database_is_refused_untouched(database: Path, tmp_path: Path) -> None:

@@ -47,6 +47,11 @@ def test_a_built_database_is_at_the_head(built_database: Path) -> None:
 
 
 def _as_before_alembic(database: Path) -> Path:
+    """A file of schema version 4: revision 0001's tables without Alembic's stamp."""
+    engine = _engine(database)
+    with engine.begin() as connection:
+        migrate.downgrade(connection, migrate.BASELINE)
+    engine.dispose()
     connection = sqlite3.connect(database)
     connection.execute("DROP TABLE alembic_version")
     connection.execute(f"PRAGMA user_version = {schema.LEGACY_SCHEMA_VERSION}")
@@ -56,14 +61,17 @@ def _as_before_alembic(database: Path) -> Path:
 
 
 def test_an_older_database_says_what_to_run_and_the_command_upgrades_it(
-    database: Path, capsys: pytest.CaptureFixture[str]
+    database: Path, built_database: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     _as_before_alembic(database)
     with pytest.raises(FactBookError, match=r"older schema .*Run: jinshan-desktop db upgrade --db"):
         open_fact_book(database)
     assert main(["db", "upgrade", "--db", str(database)]) == 0
     assert schema.SCHEMA_REVISION in capsys.readouterr().out
-    open_fact_book(database).close()
+    upgraded, built = open_fact_book(database), open_fact_book(built_database)
+    assert upgraded.facts() == built.facts()  # 0002 numbered the facts in their file order (SQLite's rowid)
+    upgraded.close()
+    built.close()
     assert main(["db", "upgrade", "--db", str(database)]) == 0
     assert "already at" in capsys.readouterr().out
 

@@ -1,0 +1,130 @@
+"""Where SQLite and PostgreSQL need different SQL, and only here.
+
+The read API builds one statement for both engines; the few expressions whose SQL differs are constructs
+compiled per dialect below (SQLAlchemy's @compiles), so a statement knows nothing of the engine it runs on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from sqlalchemy import Connection, String, literal
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.sql.functions import GenericFunction
+
+
+class decimal_text(GenericFunction[str]):
+    """A number as text with exactly `decimals` digits after the point: 12.9 with 2 is '12.90'."""
+
+    type = String()
+    inherit_cache = True
+    name = "decimal_text"
+
+
+@compiles(decimal_text, "sqlite")
+def _decimal_text_sqlite(element: decimal_text, compiler: SQLCompiler, **kw: Any) -> str:
+    value, decimals = list(element.clauses)
+    return f"printf('%.*f', {compiler.process(decimals, **kw)}, {compiler.process(value, **kw)})"
+
+
+@compiles(decimal_text, "postgresql")
+def _decimal_text_postgresql(element: decimal_text, compiler: SQLCompiler, **kw: Any) -> str:
+    # round(numeric, n) keeps n digits after the point, trailing zeros included, as printf('%.*f') does.
+    value, decimals = list(element.clauses)
+    return f"round(CAST({compiler.process(value, **kw)} AS numeric), {compiler.process(decimals, **kw)})::text"
+
+
+class binary_order(GenericFunction[str]):
+    """Text sorted by code point on both engines (SQLite's BINARY; PostgreSQL's database collation would
+    otherwise sort 'b' before 'C' in one database and after it in another)."""
+
+    type = String()
+    inherit_cache = True
+    name = "binary_order"
+
+
+@compiles(binary_order)
+def _binary_order_default(element: binary_order, compiler: SQLCompiler, **kw: Any) -> str:
+    return compiler.process(next(iter(element.clauses)), **kw)
+
+
+@compiles(binary_order, "postgresql")
+def _binary_order_postgresql(element: binary_order, compiler: SQLCompiler, **kw: Any) -> str:
+    return f'({compiler.process(next(iter(element.clauses)), **kw)} COLLATE "C")'
+
+
+def contains_text(column: Any, needle: str) -> ColumnElement[bool]:
+    """column contains needle literally (% and _ are not wildcards), ASCII letters in any case, as SQLite's
+    LIKE does; on PostgreSQL that is ILIKE, which the pg_trgm indexes of migration 0003 serve."""
+    return _ContainsText(column, needle)
+
+
+class _ContainsText(ColumnElement[bool]):
+    inherit_cache = False
+    _is_implicitly_boolean = True  # a comparison already: no "= 1" after it in a WHERE
+
+    def __init__(self, column: Any, needle: str) -> None:
+        self.column = column
+        self.needle = needle
+        self.type = literal(True).type
+
+
+@compiles(_ContainsText)
+def _contains_default(element: _ContainsText, compiler: SQLCompiler, **kw: Any) -> str:
+    return compiler.process(element.column.contains(element.needle, autoescape=True), **kw)
+
+
+@compiles(_ContainsText, "postgresql")
+def _contains_postgresql(element: _ContainsText, compiler: SQLCompiler, **kw: Any) -> str:
+    return compiler.process(element.column.icontains(element.needle, autoescape=True), **kw)
+
+
+def stamped_revision(connection: Connection) -> str | None:
+    """The database's Alembic revision, without importing Alembic; "0001?" for a SQLite file of schema
+    version 4 from before Alembic; None when it has neither."""
+    from jinshan_desktop.data import schema
+
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()  # parses the whole schema
+        stamped = connection.exec_driver_sql(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+        ).scalar()
+        if not stamped:
+            legacy = connection.exec_driver_sql("PRAGMA user_version").scalar()
+            return schema.REVISIONS[0] + "?" if legacy == schema.LEGACY_SCHEMA_VERSION else None
+    elif connection.exec_driver_sql("SELECT to_regclass('alembic_version')").scalar() is None:
+        return None
+    revision = connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+    return None if revision is None else str(revision)
+
+
+def raw_rows(connection: Connection, statement: Any, chunk: int) -> Iterator[list[tuple[Any, ...]]]:
+    """A statement's rows in chunks straight from the driver's cursor (SQLAlchemy's row objects would double
+    a million-row export). On PostgreSQL a named (server-side) cursor, so the rows are not all held in memory."""
+    compiled = statement.compile(dialect=connection.dialect, compile_kwargs={"render_postcompile": True})
+    if compiled.positiontup is None:
+        parameters: Any = dict(compiled.params)
+    else:
+        parameters = [compiled.params[name] for name in compiled.positiontup]
+    driver = connection.connection.driver_connection
+    assert driver is not None
+    if connection.dialect.name == "postgresql":
+        cursor = driver.cursor(name="jinshan_export")
+        cursor.itersize = chunk
+    else:
+        cursor = driver.cursor()
+    try:
+        cursor.execute(str(compiled), parameters)
+        while rows := cursor.fetchmany(chunk):
+            yield rows
+    finally:
+        cursor.close()
+
+
+def driver_errors(connection: Connection) -> tuple[type[BaseException], ...]:
+    """The errors the driver's own cursor raises (raw_rows bypasses SQLAlchemy's wrapping)."""
+    dbapi = connection.dialect.loaded_dbapi
+    return (dbapi.Error,)
