@@ -143,12 +143,17 @@ def import_file(book: FactBook, path: Path, dry_run: bool) -> int:
     if not plan.figures and not plan.new_sources:
         print("Nothing new to import.")
         return 0
-    assert book.user_store is not None
     try:
-        batch = apply_import(plan, book.user_store)
+        if book.on_server:  # a team database: into the server, as the database user
+            from jinshan_desktop.data.importing.team import apply_team_import
+
+            batch, target = apply_team_import(plan, book), str(book.path)
+        else:
+            assert book.user_store is not None
+            batch, target = apply_import(plan, book.user_store), str(book.user_store)
     except StoreWriteError as error:
         return _fail(str(error))
-    print(f"Imported {len(plan.figures)} figure(s) as batch {batch} into {book.user_store}")
+    print(f"Imported {len(plan.figures)} figure(s) as batch {batch} into {target}")
     return 0
 
 

@@ -37,29 +37,38 @@ def _write_batch(plan: ImportPlan, store: Path, progress: Progress) -> int:
     engine = create_engine(f"sqlite:///{store}", poolclass=NullPool)
     try:
         with Session(engine) as session, session.begin():
-            batch = schema.Batch(
-                file_name=plan.file_name, imported_at=now_iso(), encoding=plan.encoding, row_count=len(plan.figures)
-            )
-            session.add(batch)
-            session.flush()
-            for source in plan.new_sources:
-                source.batch_id = batch.id
-                session.add(source)
-            for indicator in plan.new_indicators:
-                indicator.batch_id = batch.id
-                session.add(indicator)
-            session.flush()
-            for written, planned in enumerate(plan.figures, start=1):
-                planned.observation.batch_id = batch.id
-                session.add(planned.observation)
-                if written % PROGRESS_ROWS == 0:
-                    session.flush()
-                    if not progress(written):
-                        raise cancelled("writing")  # leaving session.begin() by an exception rolls back
-            batch_id = batch.id
+            return write_batch(session, plan, progress)
     finally:
         engine.dispose()
-    return batch_id
+
+
+def write_batch(session: Session, plan: ImportPlan, progress: Progress, imported_by: str | None = None) -> int:
+    """Add the plan as one batch in the session's transaction (the user store's, or a team database's)."""
+    batch = schema.Batch(
+        file_name=plan.file_name,
+        imported_at=now_iso(),
+        encoding=plan.encoding,
+        row_count=len(plan.figures),
+        imported_by=imported_by,
+    )
+    session.add(batch)
+    session.flush()
+    for source in plan.new_sources:
+        source.batch_id = batch.id
+        session.add(source)
+    for indicator in plan.new_indicators:
+        indicator.batch_id = batch.id
+        session.add(indicator)
+    session.flush()
+    for written, planned in enumerate(plan.figures, start=1):
+        planned.observation.batch_id = batch.id
+        session.add(planned.observation)
+        if written % PROGRESS_ROWS == 0:
+            session.flush()
+            if not progress(written):
+                raise cancelled("writing")  # leaving session.begin() by an exception rolls back
+    session.flush()
+    return batch.id
 
 
 def list_batches(store: Path) -> list[BatchInfo]:
@@ -68,12 +77,16 @@ def list_batches(store: Path) -> list[BatchInfo]:
     engine = create_engine(f"sqlite:///file:{store}?mode=ro&uri=true", poolclass=NullPool)
     try:
         with Session(engine) as session:
-            return [
-                BatchInfo(b.id, b.file_name, b.imported_at, b.encoding, b.row_count)
-                for b in session.scalars(select(schema.Batch).order_by(schema.Batch.id))
-            ]
+            return batches_in(session)
     finally:
         engine.dispose()
+
+
+def batches_in(session: Session) -> list[BatchInfo]:
+    return [
+        BatchInfo(b.id, b.file_name, b.imported_at, b.encoding, b.row_count, b.imported_by)
+        for b in session.scalars(select(schema.Batch).order_by(schema.Batch.id))
+    ]
 
 
 def remove_batch(store: Path, batch_id: int) -> int:
@@ -81,12 +94,17 @@ def remove_batch(store: Path, batch_id: int) -> int:
     engine = create_engine(f"sqlite:///{store}", poolclass=NullPool)
     try:
         with Session(engine) as session, session.begin():
-            removed = session.execute(delete(schema.Observation).where(schema.Observation.batch_id == batch_id))
-            session.execute(delete(schema.Indicator).where(schema.Indicator.batch_id == batch_id))
-            session.execute(delete(schema.Source).where(schema.Source.batch_id == batch_id))
-            session.execute(delete(schema.Batch).where(schema.Batch.id == batch_id))
-            return int(getattr(removed, "rowcount", 0) or 0)
+            return delete_batch(session, batch_id)
     except (OSError, SQLAlchemyError) as error:
         raise StoreWriteError(f"The batch was not removed: {store} could not be written ({error}).") from error
     finally:
         engine.dispose()
+
+
+def delete_batch(session: Session, batch_id: int) -> int:
+    """Delete a batch and what it added in the session's transaction; the number of figures removed."""
+    removed = session.execute(delete(schema.Observation).where(schema.Observation.batch_id == batch_id))
+    session.execute(delete(schema.Indicator).where(schema.Indicator.batch_id == batch_id))
+    session.execute(delete(schema.Source).where(schema.Source.batch_id == batch_id))
+    session.execute(delete(schema.Batch).where(schema.Batch.id == batch_id))
+    return int(getattr(removed, "rowcount", 0) or 0)
