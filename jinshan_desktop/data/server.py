@@ -56,6 +56,22 @@ def server_engine(
     )
 
 
+TLS_MODES = ("prefer", "require", "verify-full", "disable")  # libpq's sslmode values a reader may choose
+
+
+def team_url(host: str, port: int, database: str, user: str, tls_mode: str = "prefer") -> str:
+    """The URL of a team database from the Open team database dialog's fields; never a password."""
+    url = URL.create(
+        "postgresql+psycopg",
+        username=user or None,
+        host=host or None,
+        port=port,
+        database=database,
+        query={"sslmode": tls_mode} if tls_mode in TLS_MODES else {},
+    )
+    return url.render_as_string(hide_password=False)
+
+
 def _where(url: str) -> str:
     parsed = make_url(url)
     port = f":{parsed.port}" if parsed.port else ""

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMainWindow, Q
 from jinshan_desktop import APP_NAME, __version__
 from jinshan_desktop.data import exporting, importing
 from jinshan_desktop.data.formatting import format_count
+from jinshan_desktop.data.importing import team
 from jinshan_desktop.data.languages import LANGUAGE_NAMES
 from jinshan_desktop.data.progress import Progress
 from jinshan_desktop.data.queries import FactBook, SearchHit, ThemeInfo
@@ -25,6 +26,7 @@ from jinshan_desktop.ui.lazy_tab import LazyTab
 from jinshan_desktop.ui.overview_view import OverviewView
 from jinshan_desktop.ui.sources_dialog import SourcesDialog
 from jinshan_desktop.ui.table_model import ROW_ROLE
+from jinshan_desktop.ui.team_dialog import add_team_actions
 from jinshan_desktop.ui.theme_view import ThemeView
 from jinshan_desktop.ui.trend_chart import TrendChart
 
@@ -173,6 +175,7 @@ class MainWindow(QMainWindow):
         self.import_action = self._action(self.tr("&Import figures from CSV…"), self.import_figures, "Ctrl+I")
         self.batches_action = self._action(self.tr("Imported &batches…"), self.show_batches)
         file_menu.addActions([self.import_action, self.batches_action])
+        add_team_actions(self, file_menu)  # Open team database…, the database named in the status bar
         file_menu.addSeparator()
         file_menu.addActions([self.export_table_action, self.export_all_action])
         encoding_menu = file_menu.addMenu(self.tr("CSV e&ncoding"))
@@ -370,8 +373,6 @@ class MainWindow(QMainWindow):
         if not name:
             return
         path = Path(name)
-        store = self.book.user_store
-        assert store is not None
         try:  # a cancel while checking or while writing leaves nothing imported
             checking = self.tr("Checking %1…").replace("%1", path.name)
             plan = run_with_progress(
@@ -380,9 +381,7 @@ class MainWindow(QMainWindow):
             if ImportPreviewDialog(plan, self).exec() != QDialog.DialogCode.Accepted:
                 return
             writing = self.tr("Importing %1 figures…").replace("%1", self._count(len(plan.figures)))
-            batch = run_with_progress(
-                self, writing, len(plan.figures), lambda p: importing.apply_import(plan, store, p)
-            )
+            batch = run_with_progress(self, writing, len(plan.figures), lambda p: team.import_into(self.book, plan, p))
         except importing.ImportCancelled:
             self.statusBar().showMessage(self.tr("Import cancelled; nothing was imported."))
             return
@@ -398,15 +397,13 @@ class MainWindow(QMainWindow):
         )
 
     def show_batches(self) -> None:
-        store = self.book.user_store
-        dialog = BatchesDialog(importing.list_batches(store) if store else [], self)
+        dialog = BatchesDialog(team.batches_of(self.book), self)
         dialog.remove_button.clicked.connect(lambda: self._remove_batch(dialog))
         dialog.exec()
 
     def _remove_batch(self, dialog: BatchesDialog) -> None:
         batch = dialog.selected_batch()
-        store = self.book.user_store
-        if batch is None or store is None:
+        if batch is None:
             return
         answer = QMessageBox.question(
             self,
@@ -416,7 +413,7 @@ class MainWindow(QMainWindow):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            removed = importing.remove_batch(store, batch)
+            removed = team.remove_from(self.book, batch)
         except importing.StoreWriteError as error:
             QMessageBox.warning(self, self.tr("Remove failed"), str(error))
             return

@@ -14,7 +14,14 @@ from sqlalchemy.orm import Session
 
 from jinshan_desktop.data import schema
 from jinshan_desktop.data.importing.report import ImportPlan, StoreWriteError
-from jinshan_desktop.data.importing.writing import batches_in, delete_batch, write_batch
+from jinshan_desktop.data.importing.writing import (
+    apply_import,
+    batches_in,
+    delete_batch,
+    list_batches,
+    remove_batch,
+    write_batch,
+)
 from jinshan_desktop.data.progress import Progress, never_cancelled
 from jinshan_desktop.data.queries import FactBook
 from jinshan_desktop.data.rows import BatchInfo
@@ -45,6 +52,27 @@ def apply_team_import(plan: ImportPlan, book: FactBook, progress: Progress = nev
         ) from error
     except DBAPIError as error:
         raise StoreWriteError(f"Nothing was imported: {_reason(store, error)}") from error
+
+
+def import_into(book: FactBook, plan: ImportPlan, progress: Progress = never_cancelled) -> int:
+    """Apply a plan where this book's imports go: the team database, or the per-user database of a file."""
+    if book.on_server:
+        return apply_team_import(plan, book, progress)
+    assert book.user_store is not None, "a fact book file is opened with its per-user database"
+    return apply_import(plan, book.user_store, progress)
+
+
+def batches_of(book: FactBook) -> list[BatchInfo]:
+    if book.on_server:
+        return list_team_batches(book)
+    return list_batches(book.user_store) if book.user_store is not None else []
+
+
+def remove_from(book: FactBook, batch_id: int) -> int:
+    if book.on_server:
+        return remove_team_batch(book, batch_id)
+    assert book.user_store is not None
+    return remove_batch(book.user_store, batch_id)
 
 
 def list_team_batches(book: FactBook) -> list[BatchInfo]:
