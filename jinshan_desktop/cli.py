@@ -14,7 +14,7 @@ from jinshan_desktop.data.build import BuildError
 from jinshan_desktop.data.exporting import DEFAULT_ENCODING, ENCODINGS, ExportError, export_all
 from jinshan_desktop.data.importing import StoreWriteError, apply_import, plan_import
 from jinshan_desktop.data.languages import LANGUAGES
-from jinshan_desktop.data.queries import FactBook, FactBookError, open_fact_book
+from jinshan_desktop.data.queries import FactBook, FactBookError, PasswordNeeded, open_fact_book
 from jinshan_desktop.paths import bundled_database, user_log_dir, user_store
 
 log = logging.getLogger(APP_ID)
@@ -94,6 +94,15 @@ def main(argv: list[str] | None = None) -> int:
     try:
         gui = arguments.command is None and not arguments.smoke
         book = open_book(arguments.db, arguments.user_db, full_check=None if gui else True)
+    except PasswordNeeded as error:  # --db URL, and neither ~/.pgpass nor PGPASSWORD had the password
+        if not gui:
+            return _fail(f"{error} Put it in ~/.pgpass or PGPASSWORD.")
+        from jinshan_desktop.ui.team_dialog import open_at_start
+
+        asked = open_at_start(str(arguments.db), arguments.lang or "en")
+        if asked is None:
+            return _fail(str(error))
+        book = asked
     except FactBookError as error:
         if gui:
             return _show_startup_error(str(error))

@@ -50,7 +50,7 @@ class TeamDatabaseDialog(QDialog):
         self.host = QLineEdit(str(settings.value("team/host", "localhost")))
         self.port = QSpinBox()
         self.port.setRange(1, 65535)
-        self.port.setValue(int(settings.value("team/port", 5432)))
+        self.port.setValue(int(str(settings.value("team/port", 5432))))
         self.database = QLineEdit(str(settings.value("team/database", "factbook")))
         self.user = QLineEdit(str(settings.value("team/user", "")))
         self.user.setPlaceholderText(self.tr("your login name"))
@@ -91,7 +91,9 @@ class TeamDatabaseDialog(QDialog):
             self.settings.setValue(f"team/{key}", value)
 
 
-def open_with_password(parent: QWidget, url: str, language: str, opener: Opener | None = None) -> FactBook | None:
+def open_with_password(
+    parent: QWidget | None, url: str, language: str, opener: Opener | None = None
+) -> FactBook | None:
     """Open the team database, asking for a password while the server wants one and Retry after a fault;
     None when the reader gives up."""
     open_book = opener or (lambda address, secret: open_fact_book(address, language, password=secret))
@@ -115,7 +117,7 @@ def open_with_password(parent: QWidget, url: str, language: str, opener: Opener 
                 return None
 
 
-def ask_retry(parent: QWidget, sentence: str) -> bool:
+def ask_retry(parent: QWidget | None, sentence: str) -> bool:
     """The sentence, with Retry and Cancel; True for Retry."""
     answer = QMessageBox.warning(
         parent,
@@ -124,6 +126,14 @@ def ask_retry(parent: QWidget, sentence: str) -> bool:
         QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Cancel,
     )
     return answer == QMessageBox.StandardButton.Retry
+
+
+def open_at_start(url: str, language: str) -> FactBook | None:
+    """--db URL when the server asks a password that libpq did not find: asked before the window opens."""
+    from jinshan_desktop.ui.app import create_application
+
+    create_application()
+    return open_with_password(None, url, language)
 
 
 def open_team_database(window: MainWindow, opener: Opener | None = None) -> bool:

@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from jinshan_desktop.cli import main
 from jinshan_desktop.data.exporting import export_all
@@ -99,3 +101,11 @@ def test_publishing_into_a_database_that_holds_figures_is_refused(
     url = pg_server.url(pg_database)
     assert main(["db", "publish", "--db", url, "--from", str(built_database)]) == 2
     assert "already holds" in capsys.readouterr().err
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(max_size=200) | st.sampled_from(["%", "_", "\\", "'; DROP TABLE observations; --", "x" * 5000]))
+def test_search_and_filter_are_safe_for_any_text_on_the_server(team_book: FactBook, text: str) -> None:
+    for hit in team_book.search(text):
+        assert hit.title
+    assert team_book.count_observations(TableQuery("manufacturing", text=text)) >= 0

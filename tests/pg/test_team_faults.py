@@ -115,3 +115,16 @@ def test_a_statement_timeout_is_a_sentence_and_the_next_read_works(pg_server: Po
         blocker.close()
     assert book.count_observations(QUERY) > 0
     book.close()
+
+
+def test_the_command_line_without_a_password_says_where_libpq_looks(
+    pg_server: PostgresServer, pg_database: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys
+) -> None:  # type: ignore[no-untyped-def]
+    from jinshan_desktop.cli import main
+
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "no-pgpass"))
+    assert main(["--db", pg_server.url(pg_database, "reader", None), "export", "--out", str(tmp_path / "x")]) == 2
+    assert "asks a password" in capsys.readouterr().err and not (tmp_path / "x").exists()
+    monkeypatch.setenv("PGPASSWORD", "r-secret")
+    assert main(["--db", pg_server.url(pg_database, "reader", None), "export", "--out", str(tmp_path / "x")]) == 0
