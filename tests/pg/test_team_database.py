@@ -109,3 +109,33 @@ def test_search_and_filter_are_safe_for_any_text_on_the_server(team_book: FactBo
     for hit in team_book.search(text):
         assert hit.title
     assert team_book.count_observations(TableQuery("manufacturing", text=text)) >= 0
+
+
+def test_a_snapshot_is_one_moment_of_the_database_while_an_editor_imports(
+    pg_server: PostgresServer, pg_database: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from jinshan_desktop.data import team_copy
+    from jinshan_desktop.data.importing import plan_import
+    from jinshan_desktop.data.importing.team import apply_team_import
+    from tests.data.test_importing import GOOD
+
+    editor = open_fact_book(editor_url(pg_server, pg_database))
+    before = len(editor.observations())
+    (tmp_path / "in.csv").write_text(GOOD, encoding="utf-8")
+    plan = plan_import(editor, tmp_path / "in.csv")
+    copy_rows = team_copy._rows_of
+
+    def import_meanwhile(connection, name):  # type: ignore[no-untyped-def]
+        if name == "observations":  # sources and indicators are copied already; the figures not yet
+            apply_team_import(plan, editor)
+        yield from copy_rows(connection, name)
+
+    monkeypatch.setattr(team_copy, "_rows_of", import_meanwhile)
+    out = tmp_path / "snapshot.sqlite"
+    team_copy.snapshot(editor_url(pg_server, pg_database), out)
+    assert len(editor.observations()) == before + 2  # the import landed on the server
+    offline = open_fact_book(out)
+    assert offline.info().observation_count == before  # and is wholly absent from the snapshot, taken before it
+    assert "yb-2021" not in {source.id for source in offline.sources()}
+    offline.close()
+    editor.close()
