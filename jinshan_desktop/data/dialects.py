@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import Connection, String, literal
+from sqlalchemy import Boolean, Connection, String
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.sql.functions import GenericFunction
+from sqlalchemy.sql.visitors import InternalTraversal
 
 
 class decimal_text(GenericFunction[str]):
@@ -63,23 +64,30 @@ def contains_text(column: Any, needle: str) -> ColumnElement[bool]:
 
 
 class _ContainsText(ColumnElement[bool]):
-    inherit_cache = False
+    """Both comparisons, built (and their parameters bound) once; each dialect compiles its own. Being
+    traversable, a statement holding one is cached like any other."""
+
+    inherit_cache = True
     _is_implicitly_boolean = True  # a comparison already: no "= 1" after it in a WHERE
+    _traverse_internals = [  # noqa: RUF012 - SQLAlchemy reads this class attribute
+        ("as_like", InternalTraversal.dp_clauseelement),
+        ("as_ilike", InternalTraversal.dp_clauseelement),
+    ]
 
     def __init__(self, column: Any, needle: str) -> None:
-        self.column = column
-        self.needle = needle
-        self.type = literal(True).type
+        self.as_like = column.contains(needle, autoescape=True)
+        self.as_ilike = column.icontains(needle, autoescape=True)
+        self.type = Boolean()
 
 
 @compiles(_ContainsText)
 def _contains_default(element: _ContainsText, compiler: SQLCompiler, **kw: Any) -> str:
-    return compiler.process(element.column.contains(element.needle, autoescape=True), **kw)
+    return compiler.process(element.as_like, **kw)
 
 
 @compiles(_ContainsText, "postgresql")
 def _contains_postgresql(element: _ContainsText, compiler: SQLCompiler, **kw: Any) -> str:
-    return compiler.process(element.column.icontains(element.needle, autoescape=True), **kw)
+    return compiler.process(element.as_ilike, **kw)
 
 
 def stamped_revision(connection: Connection) -> str | None:

@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from jinshan_desktop.cli import main
+from jinshan_desktop.data import exporting
 from jinshan_desktop.data.exporting import export_all
 from jinshan_desktop.data.queries import FactBook, TableQuery, open_fact_book
 from tests.pg.conftest import editor_url, reader_url
@@ -77,6 +78,11 @@ def test_exports_from_the_server_equal_the_files_byte_for_byte(
         served = _exported(team_book, tmp_path / f"server-{language}", language)
         assert served == _exported(book, tmp_path / f"file-{language}", language)
         assert len(served) >= 5
+    for number, query in enumerate(QUERIES):  # Export current table: the rows seen, in the order seen
+        on_server, on_file = tmp_path / f"server-{number}.csv", tmp_path / f"file-{number}.csv"
+        exporting.export_table(exporting.observations_table(team_book, query), on_server)
+        exporting.export_table(exporting.observations_table(book, query), on_file)
+        assert on_server.read_bytes() == on_file.read_bytes(), query
 
 
 def test_a_snapshot_reads_offline_as_the_server_does(
