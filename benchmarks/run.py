@@ -25,6 +25,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -65,7 +66,6 @@ def measure_in_app(database: str, runs: int) -> dict[str, float]:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from jinshan_desktop.data import exporting
     from jinshan_desktop.data.queries import open_fact_book
     from jinshan_desktop.ui.app import create_application
     from jinshan_desktop.ui.table_model import ObservationTableModel
@@ -135,7 +135,17 @@ def measure_in_app(database: str, runs: int) -> dict[str, float]:
 
     results["longest_series_ms"] = 1000 * median_time(draw_longest, runs)
     results["longest_series_points"] = len(chart.chart.points) if chart.chart else 0
-    # Interleaved with sqlite3 -csv, run for run, so that both see the machine in the same state.
+    results.update(export_timings(book, database, runs))
+    results["peak_memory_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    app.processEvents()
+    return results
+
+
+def export_timings(book: Any, database: str, runs: int) -> dict[str, float]:
+    """Our export of every figure and the engine's own tool writing the same rows (sqlite3 -csv, or psql's
+    copy), interleaved run for run so that both see the machine in the same state."""
+    from jinshan_desktop.data import exporting
+
     ours, theirs = [], []
     with tempfile.TemporaryDirectory() as folder:
         target = Path(folder) / "observations.csv"
@@ -147,11 +157,7 @@ def measure_in_app(database: str, runs: int) -> dict[str, float]:
                 theirs.append(psql_export_seconds(database))
             else:
                 theirs.append(sqlite3_export_seconds(Path(database), 1))
-    results["export_s"] = statistics.median(ours)
-    results["export_baseline_s"] = statistics.median(theirs)  # sqlite3 -csv, or psql's \copy
-    results["peak_memory_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    app.processEvents()
-    return results
+    return {"export_s": statistics.median(ours), "export_baseline_s": statistics.median(theirs)}
 
 
 def sqlite3_export_seconds(database: Path, runs: int) -> float:

@@ -60,7 +60,12 @@ def publish(source: Path, url: str) -> int:
             target.exec_driver_sql(
                 "SELECT setval(pg_get_serial_sequence('batches', 'id'), coalesce(max(id), 0) + 1, false) FROM batches"
             )
-            return int(target.execute(select(func.count()).select_from(_table("observations"))).scalar_one())
+            figures = int(target.execute(select(func.count()).select_from(_table("observations"))).scalar_one())
+        # Statistics and the visibility map now, not whenever autovacuum comes: the first reads plan well
+        # and count through the index alone.
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            connection.exec_driver_sql("VACUUM (ANALYZE)")
+        return figures
     except SQLAlchemyError as error:
         raise CopyError(f"Nothing was published: {server_reason(url, error)}") from error
     finally:
