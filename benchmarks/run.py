@@ -184,9 +184,10 @@ def measure(target: str, runs: int) -> dict[str, float]:
         [sys.executable, __file__, "--measure-app", target, "--runs", str(runs)],
         capture_output=True,
         text=True,
-        check=True,
         env=dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen")),
     )
+    if measured.returncode != 0:
+        raise SystemExit(f"measuring {target.split('@')[-1]} failed:\n{measured.stderr[-3000:]}")
     in_app = json.loads(measured.stdout.strip().splitlines()[-1])
     return {
         "startup_bare_s": bare,
@@ -228,6 +229,7 @@ def main() -> int:
         generate(database, arguments.observations)
     runs = arguments.runs
     columns = {"SQLite file": measure(str(database), runs)}
+    print(json.dumps(columns["SQLite file"]), flush=True)  # a later failure keeps these
     columns["SQLite file"]["startup_bundled_s"] = time_to_paint(
         [sys.executable, "-m", "jinshan_desktop", "--exit-after-paint"], runs
     )

@@ -109,6 +109,30 @@ def stamped_revision(connection: Connection) -> str | None:
     return None if revision is None else str(revision)
 
 
+# A streamed read (an export, a snapshot) is one moment of the database across its statements, reads every
+# row (a cursor is planned for its first tenth by default), sorts in memory where it sorts, and may take
+# longer than a page read; the reader's Cancel still ends it between chunks.
+STREAMED_READ_POSTGRESQL = (
+    "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY",
+    "SET LOCAL cursor_tuple_fraction = 1.0",
+    "SET LOCAL work_mem = '64MB'",
+    "SET LOCAL statement_timeout = '10min'",
+)
+
+
+def begin_streamed_read(connection: Connection) -> None:
+    """Begin the transaction of a read of many statements through raw_rows: all of them see one moment."""
+    driver = connection.connection.driver_connection
+    assert driver is not None
+    driver.rollback()  # whatever the pool's check began; nothing was read yet
+    cursor = driver.cursor()  # sqlite3's cursor is no context manager
+    try:
+        for statement in STREAMED_READ_POSTGRESQL if connection.dialect.name == "postgresql" else ("BEGIN",):
+            cursor.execute(statement)
+    finally:
+        cursor.close()
+
+
 def raw_rows(connection: Connection, statement: Any, chunk: int) -> Iterator[list[tuple[Any, ...]]]:
     """A statement's rows in chunks straight from the driver's cursor (SQLAlchemy's row objects would double
     a million-row export). On PostgreSQL a named (server-side) cursor, so the rows are not all held in memory."""

@@ -10,11 +10,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import psycopg
 from sqlalchemy import Connection, Table, create_engine, func, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
 from jinshan_desktop.data import schema
+from jinshan_desktop.data.dialects import begin_streamed_read
 from jinshan_desktop.data.server import server_engine, server_reason, server_url, shown_url
 from jinshan_desktop.data.store import Store, open_store
 
@@ -66,7 +68,7 @@ def publish(source: Path, url: str) -> int:
         with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
             connection.exec_driver_sql("VACUUM (ANALYZE)")
         return figures
-    except SQLAlchemyError as error:
+    except (SQLAlchemyError, psycopg.Error) as error:
         raise CopyError(f"Nothing was published: {server_reason(url, error)}") from error
     finally:
         engine.dispose()
@@ -118,7 +120,7 @@ def snapshot(url: str, out: Path, password: str | None = None) -> int:
         finalise_database(temporary)
         os.replace(temporary, out)
         return figures
-    except SQLAlchemyError as error:
+    except (SQLAlchemyError, psycopg.Error) as error:  # psycopg's own, from the driver's cursor
         raise CopyError(f"No snapshot was written: {store.reason(error)}") from error
     except (OSError, sqlite3.Error) as error:
         raise CopyError(f"No snapshot was written: {out} could not be written ({error}).") from error
@@ -131,15 +133,14 @@ def _copy_out(store: Store, target: Path) -> int:
     figures = 0
     writer = sqlite3.connect(target)
     try:
-        with store.engine.connect() as server:
-            source = server.execution_options(isolation_level="REPEATABLE READ", postgresql_readonly=True)
-            with source.begin():
-                for name in TABLE_ORDER:
-                    columns = _columns(name)
-                    insert = f"INSERT INTO {name} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
-                    for rows in _rows_of(source, name):
-                        writer.executemany(insert, rows)
-                        figures += len(rows) if name == "observations" else 0
+        with store.engine.connect() as source:
+            begin_streamed_read(source)  # REPEATABLE READ, READ ONLY: every table as of one moment
+            for name in TABLE_ORDER:
+                columns = _columns(name)
+                insert = f"INSERT INTO {name} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+                for rows in _rows_of(source, name):
+                    writer.executemany(insert, rows)
+                    figures += len(rows) if name == "observations" else 0
         writer.commit()
     finally:
         writer.close()
