@@ -169,9 +169,19 @@ def sqlite_path(target: Path | str) -> Path:
 
 
 def server_engine_store(url: str, password: str | None) -> Store:
+    from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+
     from jinshan_desktop.data.server import server_engine, shown_url
 
-    return Store(server_engine(url, password), shown_url(url))
+    try:
+        if not url.startswith(("postgresql", "postgres:")):
+            raise ValueError("only PostgreSQL servers")
+        return Store(server_engine(url, password), shown_url(url))
+    except (ArgumentError, NoSuchModuleError, ValueError, ImportError) as error:  # never echoing a password
+        raise FactBookError(
+            "The database address is not understood; give a file, or postgresql+psycopg://user@host/database "
+            f"({error if '://' not in str(error) else 'it cannot be parsed'})."
+        ) from error
 
 
 def revision_problem(path: Path | str, revision: str | None) -> str | None:

@@ -17,7 +17,7 @@ from sqlalchemy.pool import NullPool
 
 from jinshan_desktop.data import schema
 from jinshan_desktop.data.dialects import begin_streamed_read
-from jinshan_desktop.data.server import server_engine, server_reason, server_url, shown_url
+from jinshan_desktop.data.server import server_engine, server_reason, shown_url
 from jinshan_desktop.data.store import Store, open_store
 
 # Parents before children, so every foreign key finds its row.
@@ -145,10 +145,3 @@ def _copy_out(store: Store, target: Path) -> int:
     finally:
         writer.close()
     return figures
-
-
-def is_server_url(target: str) -> bool:
-    return "://" in target and not target.startswith("sqlite")
-
-
-__all__ = ["CopyError", "is_server_url", "publish", "server_url", "snapshot"]

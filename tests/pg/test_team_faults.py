@@ -128,3 +128,10 @@ def test_the_command_line_without_a_password_says_where_libpq_looks(
     assert "asks a password" in capsys.readouterr().err and not (tmp_path / "x").exists()
     monkeypatch.setenv("PGPASSWORD", "r-secret")
     assert main(["--db", pg_server.url(pg_database, "reader", None), "export", "--out", str(tmp_path / "x")]) == 0
+
+
+def test_an_address_that_is_not_a_postgresql_server_is_a_sentence_without_its_password() -> None:
+    for address in ("mysql://editor:pw-secret@host/db", "postgresql+psycopg://editor:pw-secret@host:port/db", "x://"):
+        with pytest.raises(FactBookError, match="The database address is not understood") as refused:
+            open_fact_book(address)
+        assert "pw-secret" not in str(refused.value)
