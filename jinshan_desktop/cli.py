@@ -94,19 +94,18 @@ def main(argv: list[str] | None = None) -> int:
     try:
         gui = arguments.command is None and not arguments.smoke
         book = open_book(arguments.db, arguments.user_db, full_check=None if gui else True)
-    except PasswordNeeded as error:  # --db URL, and neither ~/.pgpass nor PGPASSWORD had the password
+    except FactBookError as error:
         if not gui:
-            return _fail(f"{error} Put it in ~/.pgpass or PGPASSWORD.")
-        from jinshan_desktop.ui.team_dialog import open_at_start
+            hint = " Put it in ~/.pgpass or PGPASSWORD." if isinstance(error, PasswordNeeded) else ""
+            return _fail(f"{error}{hint}")
+        if "://" not in str(arguments.db):
+            return _show_startup_error(str(error))
+        from jinshan_desktop.ui.team_dialog import open_at_start  # a team database: password, or Retry
 
         asked = open_at_start(str(arguments.db), arguments.lang or "en")
         if asked is None:
             return _fail(str(error))
         book = asked
-    except FactBookError as error:
-        if gui:
-            return _show_startup_error(str(error))
-        return _fail(str(error))
     try:
         if arguments.command == "export":
             try:

@@ -88,3 +88,18 @@ def test_a_fault_mid_work_is_a_sentence_and_retry_reconnects(
     assert window.statusBar().currentMessage() == "Connected again to the team database."
     assert window.isVisible() and window.current_view().model.rowCount() > 0
     window.close()
+
+
+def test_a_team_database_down_at_start_offers_retry_in_a_dialog(qapp, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from jinshan_desktop.cli import main
+    from tests.pg.server import _free_port
+
+    shown: list[str] = []
+
+    def cancel(_parent, _title, sentence, *_args):  # type: ignore[no-untyped-def]
+        shown.append(sentence)
+        return QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(QMessageBox, "warning", cancel)
+    assert main(["--db", f"postgresql+psycopg://reader:r-secret@127.0.0.1:{_free_port()}/factbook"]) == 2
+    assert len(shown) == 1 and "does not answer: it may be down" in shown[0] and "r-secret" not in shown[0]
