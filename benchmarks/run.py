@@ -1,10 +1,14 @@
 """Speed and memory of the fact book at scale: a synthetic database of N figures, measured and printed.
 
-    python benchmarks/run.py [--observations 1000000] [--runs 3] [--json results.json]
+    python benchmarks/run.py [--observations 1000000] [--runs 3] [--json results.json] [--db URL]
 
 Each figure is the median of --runs. Start-up is timed from launch to the first painted window against a bare
 PySide6 window with one pyqtgraph plot started the same way; the CSV export against `sqlite3 -csv` writing the
 same rows. The in-app figures are measured in a separate app process, whose peak memory is reported too.
+
+With --db postgresql+psycopg://user@host/db the same synthetic fact book is published into that (empty) team
+database and measured there too, side by side with the file; the export is compared with psql's copy, and
+Find and the filter box are timed with and without the pg_trgm indexes.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -54,14 +59,13 @@ def median_time(action, runs: int) -> float:
     return statistics.median(samples)
 
 
-def measure_in_app(database: Path, runs: int) -> dict[str, float]:
+def measure_in_app(database: str, runs: int) -> dict[str, float]:
     """Runs inside the app process (--measure-app): table, search, chart and export timings, peak memory."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from jinshan_desktop.data import exporting
     from jinshan_desktop.data.queries import open_fact_book
     from jinshan_desktop.ui.app import create_application
     from jinshan_desktop.ui.table_model import ObservationTableModel
@@ -108,6 +112,14 @@ def measure_in_app(database: Path, runs: int) -> dict[str, float]:
 
     results["sort_by_value_ms"] = 1000 * median_time(sort_by_value, runs)
     results["search_ms"] = 1000 * median_time(lambda: book.search("Synthetic indicator 4321"), runs)
+    results["search_chinese_ms"] = 1000 * median_time(lambda: book.search("合成指标4321"), runs)
+
+    def filter_table() -> None:
+        view.model.set_text("edition 3217")
+        QApplication.processEvents()
+        view.model.set_text("")
+
+    results["filter_ms"] = 1000 * median_time(filter_table, runs)
     with book.reading().store.engine.connect() as connection:
         longest = connection.execute(
             __import__("sqlalchemy").text(
@@ -125,18 +137,29 @@ def measure_in_app(database: Path, runs: int) -> dict[str, float]:
 
     results["longest_series_ms"] = 1000 * median_time(draw_longest, runs)
     results["longest_series_points"] = len(chart.chart.points) if chart.chart else 0
-    # Interleaved with sqlite3 -csv, run for run, so that both see the machine in the same state.
+    results.update(export_timings(book, database, runs))
+    results["peak_memory_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    app.processEvents()
+    return results
+
+
+def export_timings(book: Any, database: str, runs: int) -> dict[str, float]:
+    """Our export of every figure and the engine's own tool writing the same rows (sqlite3 -csv, or psql's
+    copy), interleaved run for run so that both see the machine in the same state."""
+    from jinshan_desktop.data import exporting
+
     ours, theirs = [], []
     with tempfile.TemporaryDirectory() as folder:
         target = Path(folder) / "observations.csv"
         for _ in range(runs):
             ours.append(median_time(lambda: exporting.export_table(exporting.observations_table(book), target), 1))
-            theirs.append(sqlite3_export_seconds(database, 1))
-    results["export_s"] = statistics.median(ours)
-    results["export_sqlite3_s"] = statistics.median(theirs)
-    results["peak_memory_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    app.processEvents()
-    return results
+            if book.on_server:
+                from team import psql_export_seconds
+
+                theirs.append(psql_export_seconds(database))
+            else:
+                theirs.append(sqlite3_export_seconds(Path(database), 1))
+    return {"export_s": statistics.median(ours), "export_baseline_s": statistics.median(theirs)}
 
 
 def sqlite3_export_seconds(database: Path, runs: int) -> float:
@@ -155,12 +178,44 @@ def sqlite3_export_seconds(database: Path, runs: int) -> float:
         return median_time(export, runs)
 
 
+def measure(target: str, runs: int) -> dict[str, float]:
+    """Start-up and the in-app figures of one database (a file or a team database's URL)."""
+    bare = time_to_paint([sys.executable, str(ROOT / "benchmarks" / "bare_window.py")], runs)
+    started = time_to_paint([sys.executable, "-m", "jinshan_desktop", "--db", target, "--exit-after-paint"], runs)
+    measured = subprocess.run(
+        [sys.executable, __file__, "--measure-app", target, "--runs", str(runs)],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen")),
+    )
+    if measured.returncode != 0:
+        raise SystemExit(f"measuring {target.split('@')[-1]} failed:\n{measured.stderr[-3000:]}")
+    in_app = json.loads(measured.stdout.strip().splitlines()[-1])
+    return {
+        "startup_bare_s": bare,
+        "startup_large_s": started,
+        "startup_large_ratio": started / bare,
+        **in_app,
+        "export_ratio": in_app["export_s"] / in_app["export_baseline_s"],
+    }
+
+
+def _verdict(key: str, value: float) -> str:
+    target = TARGETS.get(key)
+    if not target:
+        return ""
+    comparison, limit = target
+    met = value <= limit if comparison == "≤" else value < limit
+    return f"{comparison} {limit} {'met' if met else 'missed'}"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--observations", type=int, default=1_000_000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--json", type=Path, help="also write the figures as JSON")
-    parser.add_argument("--measure-app", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--db", help="also measure a team database on PostgreSQL (its URL; published if empty)")
+    parser.add_argument("--measure-app", help=argparse.SUPPRESS)
     arguments = parser.parse_args()
     if arguments.measure_app:
         print(json.dumps(measure_in_app(arguments.measure_app, arguments.runs)))
@@ -175,44 +230,35 @@ def main() -> int:
         print(f"generating {arguments.observations:,} figures into {database} …", flush=True)
         generate(database, arguments.observations)
     runs = arguments.runs
-    bare = time_to_paint([sys.executable, str(ROOT / "benchmarks" / "bare_window.py")], runs)
-    app_bundled = time_to_paint([sys.executable, "-m", "jinshan_desktop", "--exit-after-paint"], runs)
-    app_large = time_to_paint(
-        [sys.executable, "-m", "jinshan_desktop", "--db", str(database), "--exit-after-paint"], runs
+    columns = {"SQLite file": measure(str(database), runs)}
+    print(json.dumps(columns["SQLite file"]), flush=True)  # a later failure keeps these
+    columns["SQLite file"]["startup_bundled_s"] = time_to_paint(
+        [sys.executable, "-m", "jinshan_desktop", "--exit-after-paint"], runs
     )
-    measured = subprocess.run(
-        [sys.executable, __file__, "--measure-app", str(database), "--runs", str(runs)],
-        capture_output=True,
-        text=True,
-        check=True,
-        env=dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen")),
-    )
-    in_app = json.loads(measured.stdout.strip().splitlines()[-1])
-    results = {
-        "observations": arguments.observations,
-        "machine": f"{platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}",
-        "startup_bare_s": bare,
-        "startup_bundled_s": app_bundled,
-        "startup_bundled_ratio": app_bundled / bare,
-        "startup_large_s": app_large,
-        "startup_large_ratio": app_large / bare,
-        **in_app,
-        "export_ratio": in_app["export_s"] / in_app["export_sqlite3_s"],
-    }
-    print(f"{arguments.observations:,} figures; {results['machine']}; median of {runs}")
-    print(f"{'measure':34} {'value':>12}  target")
-    for key, value in results.items():
-        if key in ("observations", "machine"):
-            continue
-        target = TARGETS.get(key)
-        verdict = ""
-        if target:
-            comparison, limit = target
-            met = value <= limit if comparison == "≤" else value < limit
-            verdict = f"{comparison} {limit}  {'met' if met else 'missed'}"
-        print(f"{key:34} {value:12.3f}  {verdict}")
+    extra: dict[str, float] = {}
+    if arguments.db:
+        from team import ensure_published, trigram_worth
+
+        published = ensure_published(database, arguments.db)
+        if published is not None:
+            extra["publish_s"] = published
+        columns["PostgreSQL"] = measure(arguments.db, runs)
+        extra.update(trigram_worth(arguments.db, runs))
+    machine = f"{platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    print(f"{arguments.observations:,} figures; {machine}; median of {runs}")
+    names = list(columns)
+    print(f"{'measure':28} " + " ".join(f"{name:>22}" for name in names))
+    for key in columns["SQLite file"]:
+        cells = []
+        for name in names:
+            value = columns[name].get(key, float("nan"))
+            cells.append(f"{value:10.3f} {_verdict(key, value):>11}")
+        print(f"{key:28} " + " ".join(f"{cell:>22}" for cell in cells))
+    for key, value in extra.items():
+        print(f"{key:28} {value:10.3f}")
     if arguments.json:
-        arguments.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
+        record = {"observations": arguments.observations, "machine": machine, **columns, "postgresql_extra": extra}
+        arguments.json.write_text(json.dumps(record, indent=2, ensure_ascii=False), encoding="utf-8")
     return 0
 
 

@@ -9,11 +9,12 @@ import sys
 from pathlib import Path
 
 from jinshan_desktop import APP_ID, __version__
+from jinshan_desktop.cli_team import add_team_commands, redacted, run_team_command
 from jinshan_desktop.data.build import BuildError
 from jinshan_desktop.data.exporting import DEFAULT_ENCODING, ENCODINGS, ExportError, export_all
 from jinshan_desktop.data.importing import StoreWriteError, apply_import, plan_import
 from jinshan_desktop.data.languages import LANGUAGES
-from jinshan_desktop.data.queries import FactBook, FactBookError, open_fact_book
+from jinshan_desktop.data.queries import FactBook, FactBookError, PasswordNeeded, open_fact_book
 from jinshan_desktop.paths import bundled_database, user_log_dir, user_store
 
 log = logging.getLogger(APP_ID)
@@ -24,7 +25,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog=APP_ID, description="Jinshan Fact Book: browse Jinshan District's published facts."
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--db", type=Path, help="read this fact book database instead of the bundled one")
+    parser.add_argument(
+        "--db", help="read this fact book database (a file, or a team database's URL) instead of the bundled one"
+    )
     parser.add_argument(
         "--smoke", action="store_true", help="open the window, visit every tab offscreen-safe, and exit"
     )
@@ -38,13 +41,14 @@ def build_parser() -> argparse.ArgumentParser:
     importer = commands.add_parser("import", help="add figures from a CSV file shaped like observations.csv")
     importer.add_argument("file", type=Path)
     importer.add_argument("--dry-run", action="store_true", help="print what would be imported and write nothing")
+    importer.add_argument(
+        "--encoding", help="the file's encoding when it is not UTF-8, UTF-16 with BOM or GB18030 (e.g. cp1252)"
+    )
     database = commands.add_parser("db", help="look after a fact book database (schema upgrades)")
     database_commands = database.add_subparsers(dest="db_command", required=True)
     upgrade = database_commands.add_parser("upgrade", help="bring a database to the schema this version reads")
     upgrade.add_argument("--db", dest="target", required=True, help="path of the SQLite file (or a database URL)")
-    importer.add_argument(
-        "--encoding", help="the file's encoding when it is not UTF-8, UTF-16 with BOM or GB18030 (e.g. cp1252)"
-    )
+    add_team_commands(commands, database_commands)
     return parser
 
 
@@ -69,7 +73,7 @@ def _fail(message: str) -> int:
     return 2
 
 
-def open_book(path: Path | None, store: Path | None = None, full_check: bool | None = True) -> FactBook:
+def open_book(path: Path | str | None, store: Path | None = None, full_check: bool | None = True) -> FactBook:
     """full_check None: a large database is checked whole after the window shows (the GUI's choice)."""
     try:
         return open_fact_book(
@@ -84,16 +88,27 @@ def open_book(path: Path | None, store: Path | None = None, full_check: bool | N
 def main(argv: list[str] | None = None) -> int:
     arguments = build_parser().parse_args(argv)
     configure_logging()
-    log.info("%s %s starting: %s", APP_ID, __version__, " ".join(argv if argv is not None else sys.argv[1:]))
+    log.info("%s %s starting: %s", APP_ID, __version__, " ".join(redacted(argv or sys.argv[1:])))
+    team = run_team_command(arguments)
+    if team is not None:
+        return team
     if arguments.command == "db":
         return upgrade_database(arguments.target)
     try:
         gui = arguments.command is None and not arguments.smoke
         book = open_book(arguments.db, arguments.user_db, full_check=None if gui else True)
     except FactBookError as error:
-        if gui:
+        if not gui:
+            hint = " Put it in ~/.pgpass or PGPASSWORD." if isinstance(error, PasswordNeeded) else ""
+            return _fail(f"{error}{hint}")
+        if "://" not in str(arguments.db):
             return _show_startup_error(str(error))
-        return _fail(str(error))
+        from jinshan_desktop.ui.team_dialog import open_at_start  # a team database: password, or Retry
+
+        asked = open_at_start(str(arguments.db), arguments.lang or "en")
+        if asked is None:
+            return _fail(str(error))
+        book = asked
     if book.user_store_notice:
         log.warning(book.user_store_notice)
         print(f"{APP_ID}: {book.user_store_notice}", file=sys.stderr)
@@ -124,7 +139,8 @@ def upgrade_database(target: str) -> int:
         before, after = upgrade_database(target)
     except UpgradeError as error:
         return _fail(str(error))
-    print(f"{target}: schema {before or 'none'} -> {after}" if before != after else f"{target}: already at {after}")
+    shown = redacted([target])[0]
+    print(f"{shown}: schema {before or 'none'} -> {after}" if before != after else f"{shown}: already at {after}")
     return 0
 
 
@@ -142,12 +158,17 @@ def import_file(book: FactBook, path: Path, dry_run: bool, encoding: str | None 
     if not plan.figures and not plan.new_sources:
         print("Nothing new to import.")
         return status
-    assert book.user_store is not None
     try:
-        batch = apply_import(plan, book.user_store)
+        if book.on_server:  # a team database: into the server, as the database user
+            from jinshan_desktop.data.importing.team import apply_team_import
+
+            batch, target = apply_team_import(plan, book), str(book.path)
+        else:
+            assert book.user_store is not None
+            batch, target = apply_import(plan, book.user_store), str(book.user_store)
     except StoreWriteError as error:
         return _fail(str(error))
-    print(f"Imported {len(plan.figures)} figure(s) as batch {batch} into {book.user_store}")
+    print(f"Imported {len(plan.figures)} figure(s) as batch {batch} into {target}")
     if plan.conflicts:
         print(f"{len(plan.conflicts)} figure(s) in conflict were not imported.")
     return status

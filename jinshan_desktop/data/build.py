@@ -112,7 +112,7 @@ def build_database(source_dir: Path, target: Path) -> None:
             )
             session.commit()
         engine.dispose()
-        _finalise(temporary)
+        finalise_database(temporary)
         os.replace(temporary, target)
     finally:
         temporary.unlink(missing_ok=True)
@@ -136,7 +136,7 @@ def _create_tables(engine: Engine) -> None:
         migrate.upgrade(connection)
 
 
-def _finalise(path: Path) -> None:
+def finalise_database(path: Path) -> None:
     # DELETE journal mode: a WAL database in a read-only folder cannot be opened (stack-notes.md).
     connection = sqlite3.connect(path)
     try:
@@ -347,6 +347,7 @@ def _fact(row: dict[str, str], where: str, known: Any, position: int) -> schema.
         entity_id=_optional(row["entity_id"]),
         source_id=row["source_id"],
         locator=row["locator"],
+        position=position,
         statement_en=row["statement_en"],
         **_chinese("statement", row["statement_zh"]),
     )

@@ -32,6 +32,7 @@ PERIOD_KINDS: Words = {
     "part_year": ("part of a year", "年内部分时期", "年內部分時期"),
     "holiday": ("holiday", "节假日", "節假日"),
     "day": ("day", "单日", "單日"),
+    "unstated": ("period not stated", "未说明时期", "未說明時期"),
 }
 FACT_KINDS: Words = {
     "achievement": ("achievement", "成绩", "成績"),

@@ -10,6 +10,7 @@ from sqlalchemy import String, case, cast, func, literal, select
 
 from jinshan_desktop.data import schema
 from jinshan_desktop.data.code_words import LOCATORS, PERIOD_KINDS, QUALIFIERS, Words, word
+from jinshan_desktop.data.dialects import decimal_text
 from jinshan_desktop.data.formatting import CHINESE_MAGNITUDES
 from jinshan_desktop.data.reads.context import ReadContext
 
@@ -36,13 +37,13 @@ def locator_cell(locator: Any, language: str) -> Any:
 
 def _trimmed(number: Any) -> Any:
     """Trailing zeros of a restated value dropped, as the window writes it (4.00亿 -> 4亿)."""
-    return case((func.instr(number, ".") > 0, func.rtrim(func.rtrim(number, "0"), ".")), else_=number)
+    return case((number.like("%.%"), func.rtrim(func.rtrim(number, "0"), ".")), else_=number)
 
 
 def value_and_unit_cells(context: ReadContext, value: Any, decimals: Any, unit: Any, unit_name: Any) -> tuple[Any, Any]:
     """The value and unit as SQL for a Chinese export: large money and visitor units restated in 万 or 亿,
     with the published precision, exactly as the window's formatting does; other units as they are."""
-    published = func.printf("%.*f", decimals, value)
+    published = decimal_text(value, decimals)
     value_cases: list[tuple[Any, Any]] = []
     unit_cases: list[tuple[Any, Any]] = []
     units = context.rows(select(schema.Unit.id, schema.Unit.dimension, schema.Unit.scale).order_by(schema.Unit.id))
@@ -54,7 +55,7 @@ def value_and_unit_cells(context: ReadContext, value: Any, decimals: Any, unit: 
             shift = round(math.log10(float(scale) / target))  # a power of ten: 10^shift of the new unit
             places = func.max(decimals - shift, 0)
             condition = (unit == unit_id) & (func.abs(value) * float(scale) >= target)
-            restated = _trimmed(func.printf("%.*f", places, value * literal(10.0**shift)))
+            restated = _trimmed(decimal_text(value * literal(10.0**shift), places))
             value_cases.append((condition, restated))
             unit_cases.append((condition, name.translate(_TRADITIONAL) if context.language == "zh_TW" else name))
     if not value_cases:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from typing import Any
 
@@ -11,6 +10,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import aliased
 
 from jinshan_desktop.data import schema
+from jinshan_desktop.data.dialects import begin_streamed_read, decimal_text, driver_errors, raw_rows
 from jinshan_desktop.data.export_chinese import locator_cell, period_kind_cell, qualifier_cell, value_and_unit_cells
 from jinshan_desktop.data.formula_guard import guarded_sql
 from jinshan_desktop.data.languages import is_chinese
@@ -18,7 +18,7 @@ from jinshan_desktop.data.quantities import base_unit
 from jinshan_desktop.data.reads import table
 from jinshan_desktop.data.reads.context import ReadContext
 from jinshan_desktop.data.rows import TableQuery
-from jinshan_desktop.data.store import FactBookError, reason
+from jinshan_desktop.data.store import FactBookError
 
 ExportRecord = tuple[Any, ...]
 
@@ -32,7 +32,7 @@ def export_records(
     in Python: the value at its published precision and the formula-injection guard on text cells (never on
     the value)."""
     o, i, t, th, u, e = _TABLES
-    statement = (
+    every = (
         # Text only, NULL as '': the exporter joins plain rows into CSV itself, fast.
         select(*(func.coalesce(cell, "") for cell in _cells(context, yes, no)))
         .join(i, o.indicator_id == i.id)
@@ -42,26 +42,25 @@ def export_records(
         .outerjoin(e, i.entity_id == e.id)
     )
     if is_chinese(context.language):  # the notes written in Chinese; English readers need no join
-        statement = statement.outerjoin(schema.ObservationNote, schema.ObservationNote.observation_id == o.id)
+        every = every.outerjoin(schema.ObservationNote, schema.ObservationNote.observation_id == o.id)
     if query is None:
-        statement = statement.order_by(th.position, t.position, o.position)
+        # Topic by topic in reading order, each through its (topic, position) index: no sort of every figure,
+        # which on a server would spill a million wide rows to disk.
+        topics = context.rows(select(t.id).join(th, t.theme_id == th.id).order_by(th.position, t.position))
+        statements = [every.where(o.topic_id == topic_id).order_by(o.position) for (topic_id,) in topics]
     else:
-        statement = statement.where(*table.filters(query)).order_by(*table.order(context, query))
+        statements = [every.where(*table.filters(query)).order_by(*table.order(context, query))]
     store = context.store
     try:
         with store.engine.connect() as connection:
-            # Straight through the sqlite3 cursor: SQLAlchemy's row objects would double the export time.
-            compiled = statement.compile(dialect=connection.dialect, compile_kwargs={"render_postcompile": True})
-            parameters = [compiled.params[name] for name in compiled.positiontup or ()]
-            cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
             try:
-                cursor.execute(str(compiled), parameters)
-                while rows := cursor.fetchmany(chunk):
-                    yield rows
-            finally:
-                cursor.close()
-    except (DBAPIError, sqlite3.Error) as error:
-        raise FactBookError(reason(store.path, error)) from error
+                begin_streamed_read(connection)  # one moment of the database across the statements
+                for statement in statements:
+                    yield from raw_rows(connection, statement, chunk)  # the driver's cursor, for speed
+            except driver_errors(connection) as error:
+                raise FactBookError(store.reason(error)) from error
+    except DBAPIError as error:
+        raise FactBookError(store.reason(error)) from error
 
 
 _TABLES = (schema.Observation, schema.Indicator, schema.Topic, schema.Theme, schema.Unit, aliased(schema.Entity))
@@ -72,7 +71,7 @@ def _cells(context: ReadContext, yes: str, no: str) -> tuple[Any, ...]:
     o, i, t, th, u, e = _TABLES
     text, local = guarded_sql, context.localised
     base_units = {dimension: base_unit(dimension) for dimension in schema.DIMENSIONS}
-    value = func.printf("%.*f", o.decimals, o.value)
+    value = decimal_text(o.value, o.decimals)
     unit = local(u.name_en, u.name_zh_hans, u.name_zh_hant)
     qualifier, period_kind, locator, note = o.qualifier, o.period_kind, o.locator, o.note
     if is_chinese(context.language):
@@ -101,6 +100,6 @@ def _cells(context: ReadContext, yes: str, no: str) -> tuple[Any, ...]:
         text(o.source_id),
         text(locator),
         text(note),
-        func.printf("%.15g", o.value_base),  # the value in its dimension's base unit, for sums across rows
+        decimal_text(o.value_base, 2),  # the value in its dimension's base unit, for sums across rows
         case(base_units, value=u.dimension, else_=u.dimension),
     )

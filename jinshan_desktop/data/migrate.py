@@ -70,10 +70,14 @@ def upgrade_database(target: str) -> tuple[str | None, str]:
     from sqlalchemy.exc import SQLAlchemyError
     from sqlalchemy.pool import NullPool
 
+    from jinshan_desktop.data.server import server_url, shown_url
+
     url = target if "://" in target else f"sqlite:///{Path(target).resolve()}"
     if "://" not in target and not Path(target).is_file():
         raise UpgradeError(f"The database {target} does not exist.")
-    engine = create_engine(url, poolclass=NullPool)
+    on_server = not url.startswith("sqlite")
+    engine = create_engine(server_url(url) if on_server else url, poolclass=NullPool)
+    target = shown_url(target) if on_server else target  # the sentences never carry a password
     try:
         with engine.begin() as connection:
             before = current_revision(connection)

@@ -31,7 +31,7 @@ from jinshan_desktop.data.rows import (
     ThemeInfo,
     TopicInfo,
 )
-from jinshan_desktop.data.store import FULL_CHECK_BYTES, FactBookError, Store, open_store
+from jinshan_desktop.data.store import FULL_CHECK_BYTES, FactBookError, PasswordNeeded, Store, is_url, open_store
 
 __all__ = [
     "FULL_CHECK_BYTES",
@@ -48,6 +48,7 @@ __all__ = [
     "FactRow",
     "LeftOut",
     "ObservationRow",
+    "PasswordNeeded",
     "PatternTooLong",
     "SearchHit",
     "SortKey",
@@ -60,10 +61,19 @@ __all__ = [
 
 
 def open_fact_book(
-    path: Path, language: str = "en", user_store: Path | None = None, full_check: bool | None = None
+    path: Path | str,
+    language: str = "en",
+    user_store: Path | None = None,
+    full_check: bool | None = None,
+    password: str | None = None,
 ) -> FactBook:
-    """Open a fact book database read-only; FactBookError says in a sentence why it cannot be."""
-    return FactBook(open_store(path, user_store, full_check), language)
+    """Open a fact book database read-only; FactBookError says in a sentence why it cannot be.
+
+    path: a SQLite file or a database URL (postgresql+psycopg://user@host/db); password only when libpq
+    finds none (PasswordNeeded says so). A team database has no per-user store: imports go to the server."""
+    if is_url(path) and not str(path).startswith("sqlite"):
+        user_store = None
+    return FactBook(open_store(path, user_store, full_check, password), language)
 
 
 class FactBook:
@@ -74,8 +84,18 @@ class FactBook:
         self.language = language if language in LANGUAGES else "en"
 
     @property
-    def path(self) -> Path:
+    def path(self) -> Path | str:
+        """The file, or the server's URL without a password: what the window says it reads."""
         return self._store.path
+
+    @property
+    def on_server(self) -> bool:
+        """A team database on a PostgreSQL server (imports go into it), not a local file."""
+        return self._store.on_server
+
+    def reconnect(self) -> None:
+        """Retry: forget every connection, so the next read connects afresh."""
+        self._store.reconnect()
 
     @property
     def user_store(self) -> Path | None:

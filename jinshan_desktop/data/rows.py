@@ -251,3 +251,4 @@ class BatchInfo:
     imported_at: str
     encoding: str
     row_count: int
+    imported_by: str | None = None  # the database user, in a team database

@@ -9,7 +9,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 # revision goes at the end of REVISIONS. The reader opens a database at SCHEMA_REVISION, tells the reader to
 # upgrade an older one and refuses one of an unknown (newer) revision. tests/data/test_migrations.py checks
 # these against the migration history.
-REVISIONS = ("0001", "0002", "0002_chinese")
+REVISIONS = ("0001", "0002", "0002_chinese", "0003_team", "0004_trigram")
 SCHEMA_REVISION = REVISIONS[-1]
 LEGACY_SCHEMA_VERSION = 4  # PRAGMA user_version of databases built before Alembic: revision 0001
 # The per-user database of imported figures holds these tables, in the same shape (see user_store.py).
@@ -230,6 +230,9 @@ class Observation(Base):
         Index("ix_page_theme_value", "theme_id", "dimension_rank", "value_base", "position", "id"),
         Index("ix_page_topic_position", "topic_id", "position", "id"),
         Index("ix_page_topic_value", "topic_id", "dimension_rank", "value_base", "position", "id"),
+        # One figure per indicator, period and source: two editors importing the same figure at once
+        # cannot both land (migration 0003_team).
+        Index("uq_observation_identity", "indicator_id", "period_label", "source_id", unique=True),
     )
 
 
@@ -241,13 +244,14 @@ class Fact(Base):
     entity_id: Mapped[str | None] = mapped_column(ForeignKey("entities.id"))
     source_id: Mapped[str] = mapped_column(ForeignKey("sources.id"))
     locator: Mapped[str] = mapped_column(String)
+    position: Mapped[int | None] = mapped_column(Integer)  # file order in db/ (0002; SQLite's rowid before)
     statement_en: Mapped[str] = mapped_column(Text)
     statement_zh_hans: Mapped[str | None] = mapped_column(Text)
     statement_zh_hant: Mapped[str | None] = mapped_column(Text)
 
 
 class Batch(Base):
-    """One import: a file applied as a whole, and removable as a whole (per-user database only)."""
+    """One import: a file applied as a whole, and removable as a whole (per-user or team database)."""
 
     __tablename__ = "batches"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -255,6 +259,7 @@ class Batch(Base):
     imported_at: Mapped[str] = mapped_column(String)  # ISO time, UTC
     encoding: Mapped[str] = mapped_column(String)
     row_count: Mapped[int] = mapped_column(Integer)
+    imported_by: Mapped[str | None] = mapped_column(Text)  # the database user, in a team database (0002)
 
 
 class Label(Base):

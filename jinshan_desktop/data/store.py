@@ -8,13 +8,14 @@ from textwrap import shorten
 from typing import TypeVarTuple
 from urllib.parse import quote
 
-from sqlalchemy import Select, create_engine
+from sqlalchemy import Select, create_engine, inspect
 from sqlalchemy.engine import Engine, Row
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
 
 from jinshan_desktop.data import schema
+from jinshan_desktop.data.dialects import stamped_revision
 from jinshan_desktop.data.user_store import StoreNotice, UserStoreError, attach_user_store, prepare_user_store
 
 Columns = TypeVarTuple("Columns")
@@ -28,18 +29,49 @@ class FactBookError(RuntimeError):
     """The database cannot be read; the message is a sentence for the reader."""
 
 
-class Store:
-    """One fact book database, read-only, with the per-user imported figures attached beneath it."""
+class PasswordNeeded(FactBookError):
+    """The server asks for a password that libpq did not find (~/.pgpass, PGPASSWORD), or refused the one
+    given: the window asks for one and opens again."""
 
-    def __init__(self, engine: Engine, path: Path, user_store: Path | None = None) -> None:
+
+class Store:
+    """One fact book database, read-only: a SQLite file with the per-user imported figures attached beneath
+    it, or a team database on a PostgreSQL server (whose imports go into the database itself)."""
+
+    def __init__(self, engine: Engine, path: Path | str, user_store: Path | None = None) -> None:
         self.engine = engine
-        self.path = path
+        self.path = path  # the file, or the server's URL without its password (what the reader is told)
         self.user_store = user_store
         self.notice: StoreNotice | None = None  # what opening the per-user database did, for the reader
         self.fully_checked = False  # every page read by quick_check, not only the header and schema
 
+    @property
+    def on_server(self) -> bool:
+        return self.engine.dialect.name != "sqlite"
+
     def close(self) -> None:
         self.engine.dispose()
+
+    def reconnect(self) -> None:
+        """Drop every pooled connection: the next read connects afresh (Retry after a dropped connection)."""
+        self.engine.dispose()
+
+    def error(self, error: BaseException) -> FactBookError:
+        """A database error as the FactBookError to raise; PasswordNeeded when a password would help."""
+        if self.on_server:
+            from jinshan_desktop.data.server import is_password_problem
+
+            if is_password_problem(error):
+                return PasswordNeeded(self.reason(error))
+        return FactBookError(self.reason(error))
+
+    def reason(self, error: BaseException) -> str:
+        """A database error of this store as a sentence for the reader."""
+        if self.on_server:
+            from jinshan_desktop.data.server import server_reason
+
+            return server_reason(str(self.path), error)
+        return reason(Path(self.path), error)
 
     def rows(self, statement: Select[*Columns]) -> list[Row[*Columns]]:
         """Every row of a statement; a database error becomes a FactBookError with a sentence."""
@@ -47,7 +79,7 @@ class Store:
             with Session(self.engine) as session:
                 return list(session.execute(statement))
         except DBAPIError as error:
-            raise FactBookError(reason(self.path, error)) from error
+            raise self.error(error) from error
 
     def check(self, full: bool = True) -> None:
         """Schema version and integrity (every page when full), so that a bad file fails at open, not in a view."""
@@ -57,18 +89,10 @@ class Store:
                 raise FactBookError(problem)
         try:
             with self.engine.connect() as connection:
-                connection.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()  # parses the schema
-                tables = {
-                    str(name)
-                    for (name,) in connection.exec_driver_sql("SELECT name FROM main.sqlite_master WHERE type='table'")
-                }
-                if "alembic_version" in tables:
-                    revision = connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
-                else:
-                    legacy = connection.exec_driver_sql("PRAGMA user_version").scalar()
-                    revision = schema.REVISIONS[0] + "?" if legacy == schema.LEGACY_SCHEMA_VERSION else None
+                revision = stamped_revision(connection)
+                tables = set(inspect(connection).get_table_names()) if revision is not None else set()
         except DBAPIError as error:
-            raise FactBookError(reason(self.path, error)) from error
+            raise self.error(error) from error
         problem = revision_problem(self.path, revision)
         if problem is not None:
             raise FactBookError(problem)
@@ -79,12 +103,17 @@ class Store:
             )
 
     def integrity_problem(self) -> str | None:
-        """Read every page (PRAGMA quick_check): None when sound, else a sentence. Safe off the GUI thread."""
+        """Read every page (PRAGMA quick_check): None when sound, else a sentence. Safe off the GUI thread.
+
+        A server keeps its own pages sound (checksums, WAL): nothing to read there."""
+        if self.on_server:
+            self.fully_checked = True
+            return None
         try:
             with self.engine.connect() as connection:
                 raw = connection.exec_driver_sql("PRAGMA quick_check").scalar()
         except DBAPIError as error:
-            return reason(self.path, error)
+            return self.reason(error)
         self.fully_checked = raw == "ok"
         if raw == "ok":
             return None
@@ -92,13 +121,19 @@ class Store:
         return f"The file {self.path} is damaged (SQLite reports: {shorten(detail, 200)})."
 
 
-def open_store(path: Path, user_store: Path | None = None, full_check: bool | None = None) -> Store:
+def open_store(
+    target: Path | str, user_store: Path | None = None, full_check: bool | None = None, password: str | None = None
+) -> Store:
     """Open a database read-only and check it; FactBookError says in a sentence why it cannot be.
 
+    target: a SQLite file, or a SQLAlchemy URL (postgresql+psycopg://editor@host/factbook, or sqlite:///path).
     full_check: check every page now (True), or only the header and schema (False; then call
     integrity_problem() later); by default the full check runs now for files up to FULL_CHECK_BYTES.
+    password: for a server, when libpq's own ways (~/.pgpass, PGPASSWORD) give none; never stored.
     """
-    path = Path(path)
+    if is_url(target) and not str(target).startswith("sqlite"):
+        return _checked(server_engine_store(str(target), password), full=True)
+    path = sqlite_path(target)
     if not path.is_file():
         raise FactBookError(f"The fact book database {path} does not exist.")
     if full_check is None:
@@ -116,14 +151,47 @@ def open_store(path: Path, user_store: Path | None = None, full_check: bool | No
         attach_user_store(connection, user_store)
         return connection
 
-    store = Store(create_engine("sqlite://", poolclass=NullPool, creator=connect), path, user_store)
+    engine = create_engine("sqlite://", poolclass=NullPool, creator=connect)
+    store = Store(engine, path, user_store)
     store.notice = notice
+    return _checked(store, full_check)
+
+
+def _checked(store: Store, full: bool) -> Store:
     try:
-        store.check(full=full_check)
+        store.check(full=full)
     except FactBookError:
         store.close()
         raise
     return store
+
+
+def is_url(target: Path | str) -> bool:
+    return isinstance(target, str) and "://" in target
+
+
+def sqlite_path(target: Path | str) -> Path:
+    """The file of a path or of a sqlite:/// URL."""
+    text = str(target)
+    if is_url(text):
+        return Path(text.split(":///", 1)[1].split("?", 1)[0])
+    return Path(target)
+
+
+def server_engine_store(url: str, password: str | None) -> Store:
+    from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+
+    from jinshan_desktop.data.server import server_engine, shown_url
+
+    try:
+        if not url.startswith(("postgresql", "postgres:")):
+            raise ValueError("only PostgreSQL servers")
+        return Store(server_engine(url, password), shown_url(url))
+    except (ArgumentError, NoSuchModuleError, ValueError, ImportError) as error:  # never echoing a password
+        raise FactBookError(
+            "The database address is not understood; give a file, or postgresql+psycopg://user@host/database "
+            f"({error if '://' not in str(error) else 'it cannot be parsed'})."
+        ) from error
 
 
 def revision_problem(path: Path | str, revision: str | None) -> str | None:

@@ -24,7 +24,8 @@ from jinshan_desktop.data import schema
 
 # 1: first layout. 2: observations indexed by (indicator, period, source), which conflict checks look up.
 # 3: the quantity model's columns (bundled revision 0002), so the layered tables still line up.
-USER_SCHEMA_VERSION = 3
+# 4: batches.imported_by (who imported, in a team database; empty here), as schema revision 0003_team has it.
+USER_SCHEMA_VERSION = 4
 USER_TABLES = ("batches", *schema.LAYERED_TABLES)
 _CONFLICT_INDEX = (
     "CREATE INDEX IF NOT EXISTS ix_observation_identity ON observations (indicator_id, period_label, source_id)"
@@ -98,7 +99,15 @@ def _migrate_2_to_3(connection: sqlite3.Connection, bundled: Path | None) -> Non
     )
 
 
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection, Path | None], None]] = {1: _migrate_1_to_2, 2: _migrate_2_to_3}
+def _migrate_3_to_4(connection: sqlite3.Connection, bundled: Path | None) -> None:
+    connection.execute("ALTER TABLE batches ADD COLUMN imported_by TEXT")
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection, Path | None], None]] = {
+    1: _migrate_1_to_2,
+    2: _migrate_2_to_3,
+    3: _migrate_3_to_4,
+}
 
 
 def prepare_user_store(path: Path, bundled: Path | None = None) -> StoreNotice | None:

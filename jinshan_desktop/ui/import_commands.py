@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from jinshan_desktop.data import importing
 from jinshan_desktop.data.formatting import format_count
+from jinshan_desktop.data.importing import team
 from jinshan_desktop.ui.background import run_with_progress
 from jinshan_desktop.ui.import_dialogs import BatchesDialog, ImportPreviewDialog
 from jinshan_desktop.ui.translate import Texts
@@ -41,8 +42,7 @@ class ImportCommands(QObject):
         )
         if not name:
             return
-        path, book, store = Path(name), window.book, window.book.user_store
-        assert store is not None  # the window is given a book with a per-user database
+        path, book = Path(name), window.book
         try:  # a cancel while checking or while writing leaves nothing imported
             checking = self.tr("Checking %1…").arg(path.name)
             lines = importing.lines_in_file(path)
@@ -51,9 +51,8 @@ class ImportCommands(QObject):
                 return
             count = format_count(len(plan.figures), window.language)
             writing = self.tr("Importing %1 figures…").arg(count)
-            batch = run_with_progress(
-                window, writing, len(plan.figures), lambda p: importing.apply_import(plan, store, p)
-            )
+            # Into the team database when the window reads one, else into the per-user database.
+            batch = run_with_progress(window, writing, len(plan.figures), lambda p: team.import_into(book, plan, p))
         except importing.ImportCancelled:
             self._say(self.tr("Import cancelled; nothing was imported."))
             return
@@ -65,15 +64,13 @@ class ImportCommands(QObject):
         self._say(self.tr("Imported %1 figures as batch %2").arg(count, batch))
 
     def show_batches(self) -> None:
-        store = self.window.book.user_store
-        dialog = BatchesDialog(importing.list_batches(store) if store else [], self.window)
+        dialog = BatchesDialog(team.batches_of(self.window.book), self.window)
         dialog.remove_button.clicked.connect(lambda: self._remove_batch(dialog))
         dialog.exec()
 
     def _remove_batch(self, dialog: BatchesDialog) -> None:
         batch = dialog.selected_batch()
-        store = self.window.book.user_store
-        if batch is None or store is None:
+        if batch is None:
             return
         answer = QMessageBox.question(
             dialog,
@@ -83,7 +80,7 @@ class ImportCommands(QObject):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            removed = importing.remove_batch(store, batch)
+            removed = team.remove_from(self.window.book, batch)
         except importing.StoreWriteError as error:
             QMessageBox.warning(dialog, self.tr("Remove failed"), str(error))
             return

@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from jinshan_desktop.data import exporting
 from jinshan_desktop.data.languages import LANGUAGE_NAMES
 from jinshan_desktop.ui.export_commands import chosen_encoding, english_exports
+from jinshan_desktop.ui.team_dialog import add_team_actions
 from jinshan_desktop.ui.translate import Texts
 
 if TYPE_CHECKING:
@@ -58,6 +59,7 @@ class Menus(QObject):
         self.import_action = self._action(self.tr("&Import figures from CSV…"), imports.import_figures, "Ctrl+I")
         self.batches_action = self._action(self.tr("Imported &batches…"), imports.show_batches)
         menu.addActions([self.import_action, self.batches_action])
+        add_team_actions(window, menu)  # Open team database…, the database named in the status bar
         menu.addSeparator()
         self.export_table_action = self._action(
             self.tr("&Export current table as CSV…"), exports.export_current_table, "Ctrl+E"

@@ -755,6 +755,68 @@ The details are in the log file; the window stays open.</source>
     </message>
 </context>
 <context>
+    <name>TeamDatabase</name>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Team database</source>
+        <translation>团队数据库</translation>
+    </message>
+    <message>
+        <source>Open &amp;team database…</source>
+        <translation>打开团队数据库(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Connected again to the team database.</source>
+        <translation>已重新连接到团队数据库。</translation>
+    </message>
+</context>
+<context>
+    <name>TeamDatabaseDialog</name>
+    <message>
+        <source>Open team database</source>
+        <translation>打开团队数据库</translation>
+    </message>
+    <message>
+        <source>your login name</source>
+        <translation>您的登录名</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>TLS mode</source>
+        <translation>TLS 模式</translation>
+    </message>
+    <message>
+        <source>A password is taken from ~/.pgpass or PGPASSWORD, or asked for; it is never saved.</source>
+        <translation>密码取自 ~/.pgpass 或 PGPASSWORD，否则会询问；密码从不保存。</translation>
+    </message>
+</context>
+<context>
     <name>ThemeView</name>
     <message>
         <source>All topics</source>

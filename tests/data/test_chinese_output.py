@@ -61,12 +61,12 @@ def test_entities_carry_their_name_kind_and_chinese_in_the_readers_script(book: 
 
 
 def test_a_chinese_chart_is_in_yi_yuan_with_full_width_commas(book: FactBook) -> None:
-    chart = book.with_language("zh_CN").chart_for("cluster-output-2020")
-    assert chart.unit == "亿元"
-    assert chart.points[0].value == pytest.approx(1000)
-    assert chart.points[0].label == "四大产业集群产值，截至2020年9月"
-    english = book.chart_for("cluster-output-2020")
-    assert english.unit == "billion yuan" and english.points[0].value == 100
+    chart = book.with_language("zh_CN").chart_for("edo-planned-output")
+    assert chart.axis_unit == "亿元"
+    assert chart.points[0].value == pytest.approx(129)
+    assert chart.points[0].label.startswith("和辉光电") and "，" in chart.points[0].label
+    english = book.chart_for("edo-planned-output")
+    assert english.axis_unit == "billion yuan" and english.points[0].value == pytest.approx(12.9)
 
 
 def test_a_chinese_export_writes_yuan_units_and_chinese_words(book: FactBook, tmp_path: Path) -> None:
@@ -74,7 +74,7 @@ def test_a_chinese_export_writes_yuan_units_and_chinese_words(book: FactBook, tm
     figures = {row["編號"]: row for row in _read(tmp_path / "observations.csv")}
     cluster = figures["cluster-output-2020"]
     cells = (cluster["數值"], cluster["單位"], cluster["限定詞"], cluster["時期類型"])
-    assert cells == ("1000", "億元", "近", "截至某日")
+    assert cells == ("1000", "億元", "近", "未說明時期")
     assert (figures["leisure-visitors-2019"]["數值"], figures["leisure-visitors-2019"]["單位"]) == ("852", "萬人次")
     assert (figures["xinbohai-output-annual"]["數值"], figures["xinbohai-output-annual"]["單位"]) == ("4", "億元")
     units = {row["單位"] for row in figures.values()}

@@ -149,6 +149,7 @@ def test_an_older_user_database_is_migrated_after_a_backup(tmp_path: Path) -> No
     create_user_store(store)
     connection = sqlite3.connect(store)
     connection.execute("DROP INDEX ix_observation_identity")
+    connection.execute("ALTER TABLE batches DROP COLUMN imported_by")  # what version 4 added
     _drop_quantity_columns(connection)
     connection.execute("PRAGMA user_version = 1")
     connection.commit()
@@ -158,7 +159,9 @@ def test_an_older_user_database_is_migrated_after_a_backup(tmp_path: Path) -> No
     connection = sqlite3.connect(store)
     assert connection.execute("PRAGMA user_version").fetchone()[0] == USER_SCHEMA_VERSION
     assert connection.execute("SELECT count(*) FROM sqlite_master WHERE name = 'ix_observation_identity'").fetchone()
+    assert "imported_by" in {row[1] for row in connection.execute("PRAGMA table_info(batches)")}
     connection.close()
+    assert list_batches(store) == []
 
 
 def _drop_quantity_columns(connection: sqlite3.Connection) -> None:
@@ -179,6 +182,7 @@ def test_a_version_2_user_database_gets_base_values_from_the_bundled_one(layered
     book, store = layered
     assert apply_import(plan_import(book, _write(tmp_path, GOOD)), store)
     connection = sqlite3.connect(store)
+    connection.execute("ALTER TABLE batches DROP COLUMN imported_by")
     _drop_quantity_columns(connection)
     connection.execute("PRAGMA user_version = 2")
     connection.commit()

@@ -61,17 +61,19 @@ def _as_before_alembic(database: Path) -> Path:
 
 
 def test_an_older_database_says_what_to_run_and_the_command_upgrades_it(
-    database: Path, capsys: pytest.CaptureFixture[str]
+    database: Path, built_database: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     _as_before_alembic(database)
     with pytest.raises(FactBookError, match=r"older schema .*Run: jinshan-desktop db upgrade --db"):
         open_fact_book(database)
     assert main(["db", "upgrade", "--db", str(database)]) == 0
     assert schema.SCHEMA_REVISION in capsys.readouterr().out
-    book = open_fact_book(database)
-    upgraded = book.observation("edo-revenue-2021")  # base values filled in by the upgrade
-    assert (upgraded.value_base, upgraded.dimension) == (402054.66 * 10_000, "CNY")
-    book.close()
+    upgraded, built = open_fact_book(database), open_fact_book(built_database)
+    assert upgraded.facts() == built.facts()  # 0003_team numbered the facts in their file order (SQLite's rowid)
+    revenue = upgraded.observation("edo-revenue-2021")  # base values filled in by 0002
+    assert (revenue.value_base, revenue.dimension) == (402054.66 * 10_000, "CNY")
+    upgraded.close()
+    built.close()
     assert main(["db", "upgrade", "--db", str(database)]) == 0
     assert "already at" in capsys.readouterr().out
 

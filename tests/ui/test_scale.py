@@ -11,6 +11,7 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QProgressDialog, QPushButton
 
 from jinshan_desktop.data import exporting, importing
+from jinshan_desktop.data.importing import team
 from jinshan_desktop.data.queries import open_fact_book
 from jinshan_desktop.ui import background
 from jinshan_desktop.ui.import_dialogs import ImportPreviewDialog
@@ -135,15 +136,15 @@ def importing_window(qtbot, database: Path, tmp_path: Path, yearbook_csv: Path, 
 
 def test_a_large_import_is_checked_and_written_off_the_gui_thread(importing_window: MainWindow, monkeypatch) -> None:
     threads: dict[str, int] = {}
-    for name in ("plan_import", "apply_import"):
-        original = getattr(importing, name)
+    for module, name in ((importing, "plan_import"), (team, "import_into")):  # import_into: file or team database
+        original = getattr(module, name)
         monkeypatch.setattr(
-            importing,
+            module,
             name,
             lambda *a, _n=name, _f=original, **k: threads.setdefault(_n, threading.get_ident()) and _f(*a, **k),
         )
     importing_window.menus.import_action.trigger()
-    assert set(threads) == {"plan_import", "apply_import"}
+    assert set(threads) == {"plan_import", "import_into"}
     assert threading.get_ident() not in threads.values()
     assert "Imported 30,000 figures" in importing_window.statusBar().currentMessage()
     assert importing_window.book.info().observation_count > 30_000 > background.BACKGROUND_ROWS

@@ -3,7 +3,8 @@
 Figures go in with SQLAlchemy Core executemany in chunks, in one transaction with synchronous=FULL: a crash
 or a kill leaves either the whole batch or nothing (the next open rolls an unfinished one back). Indicators
 and sources are shared: a later batch may use what an earlier one added, so removing a batch takes away only
-what no remaining figure uses, and hands the rest to the earliest batch still using it.
+what no remaining figure uses, and hands the rest to the earliest batch still using it. The same functions
+write a team database (importing/team.py) inside its own transaction, on PostgreSQL.
 """
 
 from __future__ import annotations
@@ -65,7 +66,8 @@ def apply_import(plan: ImportPlan, store: Path, progress: Progress = never_cance
         engine = writer(store)
         try:
             with engine.begin() as connection:
-                return _write_batch(connection, plan, progress)
+                connection.exec_driver_sql("BEGIN IMMEDIATE")  # take the write lock now, not half-way through
+                return write_batch(connection, plan, progress)
         finally:
             engine.dispose()
     except UserStoreError as error:
@@ -80,10 +82,16 @@ def _values(item: schema.Base, table: Any, batch_id: int) -> dict[str, Any]:
     return row
 
 
-def _write_batch(connection: Connection, plan: ImportPlan, progress: Progress) -> int:
-    connection.exec_driver_sql("BEGIN IMMEDIATE")  # take the write lock now, not half-way through
+def write_batch(
+    connection: Connection, plan: ImportPlan, progress: Progress, imported_by: str | None = None
+) -> int:
+    """Add the plan as one batch in the connection's transaction (the user store's, or a team database's)."""
     batch = insert(_BATCHES).values(
-        file_name=plan.file_name, imported_at=now_iso(), encoding=plan.encoding, row_count=len(plan.figures)
+        file_name=plan.file_name,
+        imported_at=now_iso(),
+        encoding=plan.encoding,
+        row_count=len(plan.figures),
+        imported_by=imported_by,
     )
     batch_id = int(connection.execute(batch.returning(_BATCHES.c.id)).scalar_one())
     if plan.new_sources:
@@ -107,14 +115,18 @@ def list_batches(store: Path) -> list[BatchInfo]:
     engine = writer(store)
     try:
         with engine.connect() as connection:
-            return [
-                BatchInfo(b.id, b.file_name, b.imported_at, b.encoding, b.row_count)
-                for b in connection.execute(select(_BATCHES).order_by(_BATCHES.c.id))
-            ]
+            return batches_in(connection)
     except (SQLAlchemyError, sqlite3.Error) as error:
         raise StoreWriteError(store_reason(store, error)) from error
     finally:
         engine.dispose()
+
+
+def batches_in(connection: Connection) -> list[BatchInfo]:
+    return [
+        BatchInfo(b.id, b.file_name, b.imported_at, b.encoding, b.row_count, b.imported_by)
+        for b in connection.execute(select(_BATCHES).order_by(_BATCHES.c.id))
+    ]
 
 
 def remove_batch(store: Path, batch_id: int) -> int:
@@ -123,15 +135,21 @@ def remove_batch(store: Path, batch_id: int) -> int:
     try:
         with engine.begin() as connection:
             connection.exec_driver_sql("BEGIN IMMEDIATE")
-            removed = connection.execute(delete(_OBSERVATIONS).where(_OBSERVATIONS.c.batch_id == batch_id))
-            for table, column in ((_INDICATORS, _OBSERVATIONS.c.indicator_id), (_SOURCES, _OBSERVATIONS.c.source_id)):
-                users = select(func.min(_OBSERVATIONS.c.batch_id)).where(column == table.c.id).scalar_subquery()
-                used = exists().where(column == table.c.id)
-                connection.execute(update(table).where(table.c.batch_id == batch_id, used).values(batch_id=users))
-                connection.execute(delete(table).where(table.c.batch_id == batch_id))
-            connection.execute(delete(_BATCHES).where(_BATCHES.c.id == batch_id))
-            return int(removed.rowcount or 0)
+            return delete_batch(connection, batch_id)
     except (OSError, SQLAlchemyError, sqlite3.Error) as error:
         raise StoreWriteError(f"The batch was not removed. {store_reason(store, error)}") from error
     finally:
         engine.dispose()
+
+
+def delete_batch(connection: Connection, batch_id: int) -> int:
+    """Delete a batch's figures and what only they used, in the connection's transaction; the figures removed.
+    An indicator or source another batch's figure still uses is handed to the earliest such batch."""
+    removed = connection.execute(delete(_OBSERVATIONS).where(_OBSERVATIONS.c.batch_id == batch_id))
+    for table, column in ((_INDICATORS, _OBSERVATIONS.c.indicator_id), (_SOURCES, _OBSERVATIONS.c.source_id)):
+        users = select(func.min(_OBSERVATIONS.c.batch_id)).where(column == table.c.id).scalar_subquery()
+        used = exists().where(column == table.c.id)
+        connection.execute(update(table).where(table.c.batch_id == batch_id, used).values(batch_id=users))
+        connection.execute(delete(table).where(table.c.batch_id == batch_id))
+    connection.execute(delete(_BATCHES).where(_BATCHES.c.id == batch_id))
+    return int(removed.rowcount or 0)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, literal_column, select
+from sqlalchemy import func, select
 
 from jinshan_desktop.data import schema
+from jinshan_desktop.data.dialects import binary_order
 from jinshan_desktop.data.languages import pick
 from jinshan_desktop.data.reads.context import ReadContext
 from jinshan_desktop.data.rows import DataInfo, EntityRow, FactRow, SourceInfo, ThemeInfo, TopicInfo
@@ -67,7 +68,7 @@ def facts(context: ReadContext, theme_id: str | None = None) -> list[FactRow]:
         .join(schema.Source, schema.Fact.source_id == schema.Source.id)
         .outerjoin(schema.Entity, schema.Fact.entity_id == schema.Entity.id)
         .outerjoin(schema.SourceText, schema.Fact.source_id == schema.SourceText.source_id)
-        .order_by(schema.Topic.theme_id, schema.Topic.position, literal_column("facts.rowid"))
+        .order_by(binary_order(schema.Topic.theme_id), schema.Topic.position, schema.Fact.position)
     )
     if theme_id is not None:
         statement = statement.where(schema.Topic.theme_id == theme_id)
@@ -92,13 +93,16 @@ def facts(context: ReadContext, theme_id: str | None = None) -> list[FactRow]:
 
 
 def entities(context: ReadContext, theme_id: str | None = None) -> list[EntityRow]:
-    statement = select(schema.Entity).order_by(schema.Entity.theme_id, schema.Entity.name_en)
+    entity = schema.Entity
+    statement = select(entity).order_by(binary_order(entity.theme_id), binary_order(entity.name_en))
     if theme_id is not None:
         statement = statement.where(schema.Entity.theme_id == theme_id)
     found = [entity for (entity,) in context.rows(statement)]
     figures = _figures_of(context, theme_id)
-    facts_of = select(schema.Fact.id, schema.Fact.entity_id).join(
-        schema.Entity, schema.Fact.entity_id == schema.Entity.id
+    facts_of = (
+        select(schema.Fact.id, schema.Fact.entity_id)
+        .join(schema.Entity, schema.Fact.entity_id == schema.Entity.id)
+        .order_by(schema.Fact.position)  # the file's order, on either engine
     )
     if theme_id is not None:
         facts_of = facts_of.where(schema.Entity.theme_id == theme_id)

@@ -7,6 +7,7 @@ from sqlalchemy.orm import InstrumentedAttribute
 from sqlalchemy.sql.elements import ColumnElement
 
 from jinshan_desktop.data import schema
+from jinshan_desktop.data.dialects import contains_text
 
 TextColumn = InstrumentedAttribute[str] | InstrumentedAttribute[str | None]
 # SQLite refuses a LIKE pattern over 50,000 bytes ("pattern too complex"); nobody searches for more than this.
@@ -29,7 +30,7 @@ def needle_of(text: str) -> str:
 
 def matches(needle: str, *columns: TextColumn) -> ColumnElement[bool]:
     """Any of the columns contains the needle; %, _ and quotes are matched literally."""
-    return or_(*(column.contains(needle, autoescape=True) for column in columns))
+    return or_(*(contains_text(column, needle) for column in columns))
 
 
 def indicators_named(needle: str) -> Select[str]:

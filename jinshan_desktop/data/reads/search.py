@@ -9,6 +9,7 @@ from sqlalchemy.orm import aliased
 from sqlalchemy.sql.elements import ColumnElement
 
 from jinshan_desktop.data import schema
+from jinshan_desktop.data.dialects import binary_order
 from jinshan_desktop.data.languages import pick
 from jinshan_desktop.data.reads.catalogue import facts
 from jinshan_desktop.data.reads.context import ReadContext
@@ -29,7 +30,7 @@ def _entities(context: ReadContext, needle: str, limit: int) -> list[SearchHit]:
     statement = (
         select(entity)
         .where(matches(needle, entity.name_en, entity.name_zh_hans, entity.name_zh_hant))
-        .order_by(entity.name_en)
+        .order_by(binary_order(entity.name_en))
         .limit(limit)
     )
     return [

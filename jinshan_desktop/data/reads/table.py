@@ -8,6 +8,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.sql.elements import ColumnElement
 
 from jinshan_desktop.data import schema
+from jinshan_desktop.data.dialects import binary_order
 from jinshan_desktop.data.reads.context import ReadContext
 from jinshan_desktop.data.reads.matching import indicators_named, matches, needle_of
 from jinshan_desktop.data.rows import TableQuery
@@ -25,7 +26,7 @@ def ids(context: ReadContext, query: TableQuery, offset: int = 0, limit: int | N
         .where(*filters(query))
         .order_by(*order(context, query))
         .offset(offset)
-        .limit(limit if limit is not None else -1)
+        .limit(limit)
     )
     if query.sort in ("indicator", "source"):
         statement = statement.join(schema.Indicator, schema.Observation.indicator_id == schema.Indicator.id)
@@ -82,13 +83,14 @@ def filters(query: TableQuery) -> list[ColumnElement[bool]]:
 
 def order(context: ReadContext, query: TableQuery) -> list[ColumnElement[Any]]:
     indicator = schema.Indicator
+    name = context.localised(indicator.name_en, indicator.name_zh_hans, indicator.name_zh_hant)
     keys: dict[str, list[Any]] = {
         "position": [],
         # Within a dimension by the base-unit value; dimensions apart, money first (schema.DIMENSIONS).
         "value": [schema.Observation.dimension_rank, schema.Observation.value_base],
-        "period": [func.coalesce(schema.Observation.period_year, 9999), schema.Observation.period_label],
-        "indicator": [func.lower(context.localised(indicator.name_en, indicator.name_zh_hans, indicator.name_zh_hant))],
-        "source": [schema.Observation.source_id, schema.Observation.locator],
+        "period": [func.coalesce(schema.Observation.period_year, 9999), binary_order(schema.Observation.period_label)],
+        "indicator": [binary_order(func.lower(name))],
+        "source": [binary_order(schema.Observation.source_id), binary_order(schema.Observation.locator)],
     }
     columns = [*keys[query.sort], schema.Observation.position]
     return [column.desc() if query.descending else column.asc() for column in columns]
