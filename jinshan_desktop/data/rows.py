@@ -213,6 +213,7 @@ class Chart:
     axis_factor: float = 1.0  # base units per axis unit
     from_zero: bool = True  # money and counts are drawn from zero, so a 4% rise does not fill the plot
     no_comparison: NoComparison | None = None  # kind "none": the reason, said instead of drawing one bar
+    language: str = "en"  # of its words and numbers: axis ticks are written as the labels are
 
 
 SortKey = Literal["position", "value", "indicator", "period", "source"]

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+import math
 import textwrap
 from html import escape
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QColor, QPainter, QPalette, QResizeEvent
-from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette, QResizeEvent
 from PySide6.QtWidgets import QGraphicsView, QLabel, QVBoxLayout, QWidget
 
-from jinshan_desktop.data.exporting import ExportError, atomic_target
+from jinshan_desktop.data.exporting import ExportError
+from jinshan_desktop.data.formatting import format_number
 from jinshan_desktop.data.messages import QT_TRANSLATE_NOOP
 from jinshan_desktop.data.queries import Chart
+from jinshan_desktop.ui import chart_export
 from jinshan_desktop.ui.translate import Texts
 
 ACCENT = QColor("#1f6fb2")
@@ -38,8 +40,13 @@ WHY_LEFT_OUT = {
 COMPARED = QT_TRANSLATE_NOOP("TrendChart", "Compared: %1 and related figures")
 SOURCE = QT_TRANSLATE_NOOP("TrendChart", "Source: %1")
 NOT_ANNUAL = QT_TRANSLATE_NOOP("TrendChart", "%1 (%2) is not for a full year and is not drawn")
-OTHER_UNIT = QT_TRANSLATE_NOOP("TrendChart", "%1 (%2) is in another currency or unit and is not drawn")
-DERIVED_LEGEND = QT_TRANSLATE_NOOP("TrendChart", "Hollow markers and dashed lines: derived figures")
+LEFT_OUT = QT_TRANSLATE_NOOP("TrendChart", "%1 (%2) is not drawn: %3")
+HOLLOW_LEGEND = QT_TRANSLATE_NOOP("TrendChart", "Hollow markers and dashed lines: %1")
+STATUS_WORDS = {
+    "derived": QT_TRANSLATE_NOOP("TrendChart", "derived figures (computed from published ones)"),
+    "planned": QT_TRANSLATE_NOOP("TrendChart", "planned or expected figures"),
+    "provisional": QT_TRANSLATE_NOOP("TrendChart", "provisional figures (may be revised)"),
+}
 SEPARATOR = QT_TRANSLATE_NOOP("TrendChart", "; ")  # between sources: Chinese writes a full-width ；
 SEPARATOR = QT_TRANSLATE_NOOP("TrendChart", "; ")  # between sources: Chinese writes a full-width ；
 MORE_SOURCES = QT_TRANSLATE_NOOP("TrendChart", "%1 and %2 more (each figure's source is in the table)")
@@ -141,12 +148,17 @@ class TrendChart(QWidget):
             citations = self._texts.tr(MORE_SOURCES).arg(citations, len(chart.citations) - MAX_LISTED)
         notes = [self._texts.tr(SOURCE).arg(citations)]
         for item in chart.left_out[: MAX_LISTED // 2]:
-            reason = self._texts.tr(NOT_ANNUAL if item.reason == "not_annual" else OTHER_UNIT)
-            notes.append(reason.arg(item.label, item.value_text))
+            if item.reason == "not_annual":
+                notes.append(self._texts.tr(NOT_ANNUAL).arg(item.label, item.value_text))
+            else:  # the reason it may not stand beside the selected figure
+                why = self._texts.tr(WHY_LEFT_OUT[item.reason])
+                notes.append(self._texts.tr(LEFT_OUT).arg(item.label, item.value_text, why))
         if len(chart.left_out) > MAX_LISTED // 2:
             notes.append(self._texts.tr(MORE_LEFT_OUT).arg(len(chart.left_out) - MAX_LISTED // 2))
-        if any(point.derived for point in chart.points):
-            notes.append(self._texts.tr(DERIVED_LEGEND))
+        statuses = [status for status in STATUS_WORDS if any(point.status == status for point in chart.points)]
+        if statuses:  # each kind of hollow point named: a plan is not an outcome, a derived figure not published
+            kinds = self._texts.tr(SEPARATOR).join(self._texts.tr(STATUS_WORDS[status]) for status in statuses)
+            notes.append(self._texts.tr(HOLLOW_LEGEND).arg(kinds))
         self._label_texts = (title, notes)
         self._apply_labels()
         if chart.kind == "line":
@@ -177,11 +189,24 @@ class TrendChart(QWidget):
         super().resizeEvent(event)
         self._apply_labels()
 
+    def _value_axis(self, name: str, chart: Chart) -> Any:
+        """The axis of values in the chart's unit, its ticks grouped and written as the table writes numbers."""
+        axis = self.plot.getAxis(name)
+        axis.setLabel(chart.axis_unit or chart.unit)
+        axis.enableAutoSIPrefix(False)
+        language = chart.language
+
+        def tick_strings(values: list[float], _scale: float, spacing: float) -> list[str]:
+            places = max(0, -math.floor(math.log10(spacing))) if spacing > 0 else 0
+            return [format_number(value, places, language) for value in values]
+
+        axis.tickStrings = tick_strings
+        axis.show()
+        return axis
+
     def _draw_line(self, chart: Chart) -> None:
         years = [point.x for point in chart.points]
-        left = self.plot.getAxis("left")
-        left.setLabel(chart.unit)
-        left.show()
+        self._value_axis("left", chart)
         bottom = self.plot.getAxis("bottom")
         bottom.setLabel("")
         distinct = sorted(set(years))
@@ -192,15 +217,19 @@ class TrendChart(QWidget):
         else:
             self._draw_short_series(chart)
         values = [point.value for point in chart.points]
-        span = (max(values) - min(values)) or abs(values[0]) or 1.0
-        margin = max(0.6, 0.18 * (max(years) - min(years)))  # room for the value labels at the ends
+        low, high = min(values), max(values)
+        if chart.from_zero:  # an amount from zero: a 4% rise does not fill the plot
+            low, high = min(low, 0.0), max(high, 0.0)
+        span = (high - low) or abs(values[0]) or 1.0
+        margin = max(0.6, 0.22 * (max(years) - min(years)))  # room for the value labels at the ends
         self.plot.setXRange(min(years) - margin, max(years) + margin, padding=0)
-        self.plot.setYRange(min(values) - 0.25 * span, max(values) + 0.35 * span, padding=0)
+        bottom = low if chart.from_zero and low == 0 else low - 0.25 * span
+        self.plot.setYRange(bottom, high + 0.35 * span, padding=0)
 
     def _draw_short_series(self, chart: Chart) -> None:
         """Every point marked and labelled; segments to a derived point dashed."""
         for first, second in zip(chart.points, chart.points[1:], strict=False):
-            style = Qt.PenStyle.DashLine if first.derived or second.derived else Qt.PenStyle.SolidLine
+            style = Qt.PenStyle.DashLine if first.hollow or second.hollow else Qt.PenStyle.SolidLine
             self.plot.addItem(
                 pg.PlotCurveItem(
                     [first.x, second.x], [first.value, second.value], pen=pg.mkPen(ACCENT, width=2, style=style)
@@ -212,7 +241,7 @@ class TrendChart(QWidget):
                 y=[point.value for point in chart.points],
                 size=11,
                 pen=pg.mkPen(ACCENT, width=2),
-                brush=[pg.mkBrush("w" if point.derived else ACCENT) for point in chart.points],
+                brush=[pg.mkBrush("w" if point.hollow else ACCENT) for point in chart.points],
             )
         )
         for point in chart.points:
@@ -239,7 +268,7 @@ class TrendChart(QWidget):
                 y=positions,
                 height=0.45,
                 width=values,
-                brushes=[pg.mkBrush("w" if point.derived else ACCENT) for point in chart.points],
+                brushes=[pg.mkBrush("w" if point.hollow else ACCENT) for point in chart.points],
                 pen=pg.mkPen(ACCENT),
             )
         )
@@ -253,9 +282,8 @@ class TrendChart(QWidget):
             value.setPos(max(point.value, 0), position)
             self.plot.addItem(value)
         self.plot.getAxis("left").hide()
-        bottom = self.plot.getAxis("bottom")
-        bottom.setTicks(None)
-        bottom.setLabel("")  # every bar's own label carries the unit
+        self.plot.getAxis("bottom").setTicks(None)
+        self._value_axis("bottom", chart)
         low, high = min(0.0, *values), max(0.0, *values)
         self.plot.setXRange(low, high + 0.6 * ((high - low) or 1.0), padding=0.02)
         self.plot.setYRange(-0.6, max(count, 3) - 0.2, padding=0)  # a lone bar stays slim
@@ -265,25 +293,12 @@ class TrendChart(QWidget):
             raise ExportError("No chart is drawn: select a figure first.")
         return self.canvas
 
-    def export_png(self, path: Path) -> None:
-        canvas = self._drawn_canvas()
-        with atomic_target(path) as temporary:
-            if not canvas.grab().save(str(temporary), "PNG"):
-                raise OSError(f"Qt could not write a PNG image to {temporary}")
+    def export_png(self, path: Path, width: int | None = None) -> None:
+        """The chart with its title and sources, twice its size on screen (at least 1600 px) or `width` wide."""
+        chart_export.export_png(self._drawn_canvas(), path, width)
 
     def export_svg(self, path: Path) -> None:
-        # Qt's own SVG generator: pyqtgraph's SVGExporter fails on some items (stack-notes.md).
         canvas = self._drawn_canvas()
-        size = canvas.size()
-        with atomic_target(path) as temporary:
-            generator = QSvgGenerator()
-            generator.setFileName(str(temporary))
-            generator.setSize(size)
-            generator.setViewBox(QRect(0, 0, size.width(), size.height()))
-            generator.setTitle(self.chart.title if self.chart else "")
-            generator.setDescription("; ".join(self.chart.citations) if self.chart else "")
-            painter = QPainter(generator)
-            try:
-                canvas.render(painter)
-            finally:
-                painter.end()
+        chart = self.chart
+        assert chart is not None
+        chart_export.export_svg(canvas, path, chart.title, "; ".join(chart.citations))

@@ -894,12 +894,24 @@ The details are in the log file; the window stays open.</source>
         <translation>%1（%2）不是全年数据，未绘出</translation>
     </message>
     <message>
-        <source>%1 (%2) is in another currency or unit and is not drawn</source>
-        <translation>%1（%2）的货币或单位不同，未绘出</translation>
+        <source>%1 (%2) is not drawn: %3</source>
+        <translation>%1（%2）未绘出：%3</translation>
     </message>
     <message>
-        <source>Hollow markers and dashed lines: derived figures</source>
-        <translation>空心标记和虚线：推算数据</translation>
+        <source>Hollow markers and dashed lines: %1</source>
+        <translation>空心标记和虚线：%1</translation>
+    </message>
+    <message>
+        <source>derived figures (computed from published ones)</source>
+        <translation>推算数（由已发布数据计算得出）</translation>
+    </message>
+    <message>
+        <source>planned or expected figures</source>
+        <translation>计划数或预期数</translation>
+    </message>
+    <message>
+        <source>provisional figures (may be revised)</source>
+        <translation>初步数（可能修订）</translation>
     </message>
     <message>
         <source>; </source>

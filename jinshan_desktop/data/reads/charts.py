@@ -62,6 +62,7 @@ def line_chart(
         axis_unit=unit.name,
         axis_factor=unit.factor,
         from_zero=selected.dimension in COUNTED_FROM_ZERO,
+        language=language,
     )
 
 
@@ -104,6 +105,7 @@ def comparison_chart(
         axis_unit=unit.name,
         axis_factor=unit.factor,
         no_comparison=None if compared else "nothing_comparable" if left_out else "alone",
+        language=language,
     )
 
 
