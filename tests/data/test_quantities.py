@@ -108,7 +108,7 @@ def test_a_derived_figure_is_shown_to_the_precision_its_inputs_carry(book: FactB
     row = book.observation("rural-income-2018")
     assert row.value == 28617 and row.precision == 100  # 9.5% stands for 9.45-9.55%: ±13 yuan
     assert row.value_text == "≈ 28,600 yuan"
-    assert book.with_language("zh_CN").observation("rural-income-2018").value_text == "≈ 28,600元"
+    assert book.with_language("zh_CN").observation("rural-income-2018").value_text == "约28,600元"
     assert book.observation("fiscal-revenue-2018").value_text == "≈ 46.4 billion yuan"
 
 
