@@ -21,6 +21,7 @@ from jinshan_desktop.data.queries import FactBook, FactBookError
 from jinshan_desktop.paths import resource, user_config_dir
 from jinshan_desktop.ui.language import register_bundled_fonts, system_language
 from jinshan_desktop.ui.main_window import MainWindow
+from jinshan_desktop.ui.reader import wait_for_reads
 from jinshan_desktop.ui.translate import Texts
 from jinshan_desktop.ui.trend_chart import load_pyqtgraph
 
@@ -154,8 +155,10 @@ def run_smoke(book: FactBook, say: Callable[[str], None] = print, language: str 
         for index in range(window.tabs.count()):
             window.tabs.setCurrentIndex(index)
             view = window.current_view()
+            view.model.ensure_counted()
             for row in range(min(view.model.rowCount(), SMOKE_ROWS)):
                 view.select_observation_at(row)
+                wait_for_reads()  # the chart is read on the view's reader: drawn before the next row
                 app.processEvents()
             if window.grab().isNull():
                 reporter.errors.append(f"tab {window.tabs.tabText(index)} did not render")
