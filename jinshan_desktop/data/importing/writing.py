@@ -19,6 +19,7 @@ from sqlalchemy.pool import NullPool
 from jinshan_desktop.data import schema
 from jinshan_desktop.data.importing.checker import PROGRESS_ROWS
 from jinshan_desktop.data.importing.report import ImportPlan, StoreWriteError, cancelled
+from jinshan_desktop.data.importing.staging import FIGURE_COLUMNS
 from jinshan_desktop.data.progress import Progress, never_cancelled
 from jinshan_desktop.data.rows import BatchInfo
 from jinshan_desktop.data.user_store import (
@@ -31,6 +32,7 @@ from jinshan_desktop.data.user_store import (
 )
 
 INSERT_CHUNK = 10_000  # rows per executemany: large enough to be quick, small enough to report progress
+LARGE_BATCH = 50_000  # from this many figures, indexes are rebuilt after the batch rather than kept up to date
 BUSY_SECONDS = 5.0  # how long a write waits for another writer (the window removing a batch, another import)
 _TABLES = schema.Base.metadata.tables
 _OBSERVATIONS = _TABLES["observations"]
@@ -45,6 +47,7 @@ def writer(store: Path) -> Engine:
     def connect() -> sqlite3.Connection:
         connection = sqlite3.connect(user_store_uri(store), uri=True, timeout=BUSY_SECONDS, isolation_level=None)
         connection.execute("PRAGMA synchronous = FULL")
+        connection.execute("PRAGMA cache_size = -65536")  # 64 MB: a large batch's index pages stay in memory
         connection.execute("PRAGMA journal_mode = WAL")
         return connection
 
@@ -81,6 +84,8 @@ def _values(item: schema.Base, table: Any, batch_id: int) -> dict[str, Any]:
 
 
 def _write_batch(connection: Connection, plan: ImportPlan, progress: Progress) -> int:
+    if plan.staging is not None:  # outside the transaction, where SQLite allows it
+        connection.exec_driver_sql("ATTACH DATABASE ? AS staging", (str(plan.staging.path),))
     connection.exec_driver_sql("BEGIN IMMEDIATE")  # take the write lock now, not half-way through
     batch = insert(_BATCHES).values(
         file_name=plan.file_name, imported_at=now_iso(), encoding=plan.encoding, row_count=len(plan.figures)
@@ -90,15 +95,47 @@ def _write_batch(connection: Connection, plan: ImportPlan, progress: Progress) -
         connection.execute(insert(_SOURCES), [_values(s, _SOURCES, batch_id) for s in plan.new_sources])
     if plan.new_indicators:
         connection.execute(insert(_INDICATORS), [_values(i, _INDICATORS, batch_id) for i in plan.new_indicators])
+    if plan.staging is not None:
+        _copy_staged(connection, plan, batch_id, progress)
+    return batch_id
+
+
+def _copy_staged(connection: Connection, plan: ImportPlan, batch_id: int, progress: Progress) -> None:
+    """The new figures, INSERT … SELECT from the staging file in line order, INSERT_CHUNK rows at a time."""
+    assert plan.staging is not None
+    columns = ", ".join(FIGURE_COLUMNS)
+    # Positions follow the file's lines (gaps are harmless: they only order the figures); chunks are line ranges.
+    copy = (
+        f"INSERT INTO observations ({columns}, period_label_zh_hans, period_label_zh_hant, headline, position, "
+        f"batch_id) SELECT {columns}, NULL, NULL, 0, ? + line, ? FROM staging.staged "
+        "WHERE new = 1 AND line >= ? AND line < ?"
+    )
+    rebuilt = _drop_indexes_for_a_large_batch(connection, len(plan.figures))
+    last_line = connection.exec_driver_sql("SELECT max(line) FROM staging.staged").scalar_one() or 0
     written = 0
-    for start in range(0, len(plan.figures), INSERT_CHUNK):
-        chunk = plan.figures[start : start + INSERT_CHUNK]
-        connection.execute(insert(_OBSERVATIONS), [_values(f.observation, _OBSERVATIONS, batch_id) for f in chunk])
-        for done in range(written + PROGRESS_ROWS, written + len(chunk) + 1, PROGRESS_ROWS):
+    for first in range(0, last_line + 1, INSERT_CHUNK):
+        copied = connection.exec_driver_sql(copy, (plan.next_position, batch_id, first, first + INSERT_CHUNK)).rowcount
+        for done in range(written + PROGRESS_ROWS, written + copied + 1, PROGRESS_ROWS):
             if not progress(done):
                 raise cancelled("writing")  # leaving engine.begin() by an exception rolls back
-        written += len(chunk)
-    return batch_id
+        written += copied
+    for create in rebuilt:  # sorting every key once is quicker than a million inserts into each index
+        connection.exec_driver_sql(create)
+
+
+def _drop_indexes_for_a_large_batch(connection: Connection, adding: int) -> list[str]:
+    """Drop the observations indexes when a batch at least doubles the table; returns their CREATE statements.
+
+    Within the batch's transaction: a crash or a cancel rolls the drop back with everything else."""
+    present = connection.exec_driver_sql("SELECT count(*) FROM observations").scalar_one()
+    if adding < max(present, LARGE_BATCH):
+        return []
+    indexes = connection.exec_driver_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'observations' AND sql IS NOT NULL"
+    ).all()
+    for name, _ in indexes:
+        connection.exec_driver_sql(f'DROP INDEX "{name}"')
+    return [str(sql) for _, sql in indexes]
 
 
 def list_batches(store: Path) -> list[BatchInfo]:
