@@ -8,6 +8,7 @@ INSERT … SELECT from it. The file is deleted when the plan is dropped.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import tempfile
@@ -55,8 +56,8 @@ class Staging:
         handle, name = tempfile.mkstemp(prefix="jinshan-import-", suffix=".sqlite")
         os.close(handle)
         self.path = Path(name)
-        self._finalizer = weakref.finalize(self, _remove, self.path)
         self.connection = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        self._finalizer = weakref.finalize(self, _remove, self.path, self.connection)
         self.connection.execute("PRAGMA journal_mode = OFF")  # scratch: nothing to recover after a crash
         self.connection.execute("PRAGMA synchronous = OFF")
         self.connection.execute("PRAGMA cache_size = -32768")  # 32 MB: fewer spills while a million rows go in
@@ -108,12 +109,13 @@ class Staging:
         return list(self.connection.execute(query, parameters))
 
     def close(self) -> None:
-        self.connection.close()
         self._finalizer()
 
 
-def _remove(path: Path) -> None:
-    path.unlink(missing_ok=True)
+def _remove(path: Path, connection: sqlite3.Connection) -> None:
+    connection.close()
+    with contextlib.suppress(OSError):  # scratch space: the system's temporary folder is cleaned anyway
+        path.unlink(missing_ok=True)
 
 
 class StagedFigures(Sequence["PlannedFigureView"]):
