@@ -54,18 +54,19 @@ def _is_regular_file(path: Path) -> bool:
     return stat.S_ISREG(Path(path).stat().st_mode)
 
 
-def _read_head(path: Path) -> bytes:
-    """The file up to one byte past the size limit: enough to refuse a huge file without reading it whole."""
-    with Path(path).open("rb") as handle:
-        return handle.read(MAX_FILE_BYTES + 1)
-
-
 def lines_in_file(path: Path) -> int:
-    """How many lines a file has (an upper bound on its rows), to size a progress bar before checking it."""
+    """How many lines a file has (an upper bound on its rows), to size a progress bar before checking it.
+
+    Read in chunks, up to the size limit: a large file is never held whole."""
     try:
         if not _is_regular_file(path):
             return 0
-        return _read_head(path).count(b"\n")
+        lines, left = 0, MAX_FILE_BYTES + 1
+        with Path(path).open("rb") as handle:
+            while left > 0 and (chunk := handle.read(min(1 << 20, left))):
+                lines += chunk.count(b"\n")
+                left -= len(chunk)
+        return lines
     except OSError:
         return 0
 

@@ -1,7 +1,8 @@
 """Writing an accepted plan into the per-user database as one batch, and listing and removing batches.
 
-Figures go in with SQLAlchemy Core executemany in chunks, in one transaction with synchronous=FULL: a crash
-or a kill leaves either the whole batch or nothing (the next open rolls an unfinished one back). Indicators
+Figures go in by INSERT … SELECT from the plan's staging file in chunks of lines, in one transaction with
+synchronous=FULL: a crash or a kill leaves either the whole batch or nothing (the next open rolls an unfinished
+one back). Indicators
 and sources are shared: a later batch may use what an earlier one added, so removing a batch takes away only
 what no remaining figure uses, and hands the rest to the earliest batch still using it.
 """
@@ -31,7 +32,7 @@ from jinshan_desktop.data.user_store import (
     user_store_uri,
 )
 
-INSERT_CHUNK = 10_000  # rows per executemany: large enough to be quick, small enough to report progress
+INSERT_CHUNK = 10_000  # lines of the file per INSERT … SELECT: quick, and often enough to report progress
 LARGE_BATCH = 50_000  # from this many figures, indexes are rebuilt after the batch rather than kept up to date
 BUSY_SECONDS = 5.0  # how long a write waits for another writer (the window removing a batch, another import)
 _TABLES = schema.Base.metadata.tables
