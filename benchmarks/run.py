@@ -39,6 +39,8 @@ TARGETS = {  # the issue's targets at a million figures
     "search_ms": ("<", 50),
     "export_ratio": ("≤", 2.0),
     "peak_memory_mb": ("<", 400),
+    "import_s": ("≤", 30),
+    "import_peak_memory_mb": ("≤", 500),
 }
 EXPORT_SQL = """
 SELECT o.id, th.name_en, t.name_en, i.name_en, e.name_en, o.period_label, o.period_kind, o.period_year,
@@ -162,6 +164,69 @@ def export_timings(book: Any, database: str, runs: int) -> dict[str, float]:
     return {"export_s": statistics.median(ours), "export_baseline_s": statistics.median(theirs)}
 
 
+IMPORT_CHILD = """
+import json, resource, sys, time
+from pathlib import Path
+from jinshan_desktop.data.importing import apply_import, plan_import
+from jinshan_desktop.data.queries import open_fact_book
+bundled, store, source = (Path(a) for a in sys.argv[1:4])
+book = open_fact_book(bundled, user_store=store)
+start = time.perf_counter()
+plan = plan_import(book, source)
+checked = time.perf_counter()
+assert plan.accepted, plan.summary()[:5]
+apply_import(plan, store)
+done = time.perf_counter()
+print(json.dumps({"figures": len(plan.figures), "check_s": checked - start, "apply_s": done - checked,
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def measure_import(database: Path) -> dict[str, float]:
+    """A full export of the large fact book imported back over the bundled data into a fresh user database
+    (in its own process, for its peak memory), beside sqlite3's own .import of the same file."""
+    from jinshan_desktop.data.build import build_database
+    from jinshan_desktop.data.exporting import export_table, observations_table
+    from jinshan_desktop.data.queries import open_fact_book
+
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        source = work / "observations.csv"
+        with open_fact_book(database) as book:
+            export_table(observations_table(book), source, "utf-8")
+        bundled = work / "bundled.sqlite"
+        build_database(ROOT / "db", bundled)
+        child = subprocess.run(
+            [sys.executable, "-c", IMPORT_CHILD, str(bundled), str(work / "user.sqlite"), str(source)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        measured = json.loads(child.stdout.strip().splitlines()[-1])
+        start = time.perf_counter()
+        subprocess.run(
+            [_sqlite3(), str(work / "plain.sqlite"), ".mode csv", f".import {source} observations"], check=True
+        )
+        theirs = time.perf_counter() - start
+        return {
+            "import_file_mb": source.stat().st_size / 1e6,
+            "import_figures": measured["figures"],
+            "import_check_s": measured["check_s"],
+            "import_apply_s": measured["apply_s"],
+            "import_s": measured["check_s"] + measured["apply_s"],
+            "import_sqlite3_s": theirs,
+            "import_ratio": (measured["check_s"] + measured["apply_s"]) / theirs,
+            "import_peak_memory_mb": measured["peak_mb"],
+        }
+
+
+def _sqlite3() -> str:
+    program = shutil.which("sqlite3")
+    if program is None:
+        raise SystemExit("the sqlite3 command-line program is needed for the comparisons (apt-get install sqlite3)")
+    return program
+
+
 def sqlite3_export_seconds(database: Path, runs: int) -> float:
     program = shutil.which("sqlite3")
     if program is None:
@@ -216,6 +281,7 @@ def main() -> int:
     parser.add_argument("--json", type=Path, help="also write the figures as JSON")
     parser.add_argument("--db", help="also measure a team database on PostgreSQL (its URL; published if empty)")
     parser.add_argument("--measure-app", help=argparse.SUPPRESS)
+    parser.add_argument("--only-import", action="store_true", help="measure only the import of a full export")
     arguments = parser.parse_args()
     if arguments.measure_app:
         print(json.dumps(measure_in_app(arguments.measure_app, arguments.runs)))
@@ -229,6 +295,10 @@ def main() -> int:
     if not database.exists():
         print(f"generating {arguments.observations:,} figures into {database} …", flush=True)
         generate(database, arguments.observations)
+    if arguments.only_import:
+        for key, value in measure_import(database).items():
+            print(f"{key:28} {value:10.3f}")
+        return 0
     runs = arguments.runs
     columns = {"SQLite file": measure(str(database), runs)}
     print(json.dumps(columns["SQLite file"]), flush=True)  # a later failure keeps these
@@ -236,6 +306,7 @@ def main() -> int:
         [sys.executable, "-m", "jinshan_desktop", "--exit-after-paint"], runs
     )
     extra: dict[str, float] = {}
+    extra.update(measure_import(database))  # a full export of every figure imported back, beside sqlite3 .import
     if arguments.db:
         from team import ensure_published, trigram_worth
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from jinshan_desktop.data import schema
 from jinshan_desktop.data.languages import LANGUAGES
 from jinshan_desktop.data.reads import catalogue, charts, lookups, observations, search, table
 from jinshan_desktop.data.reads.context import ReadContext
@@ -201,8 +200,9 @@ class FactBook:
     def vocabulary(self) -> lookups.Vocabulary:
         return lookups.vocabulary(self.reading())
 
-    def figures_touching(self, indicator_ids: list[str], ids: list[str]) -> list[schema.Observation]:
-        return lookups.figures_touching(self.reading(), indicator_ids, ids)
-
     def values_of(self, ids: list[str]) -> dict[str, float]:
         return lookups.values_of(self.reading(), ids)
+
+    def place_staged(self, staging: Path) -> None:
+        """Mark an import's checked rows with the figures of the fact book they are (see lookups.py)."""
+        lookups.place_staged(self.reading(), staging)

@@ -14,7 +14,6 @@ from jinshan_desktop.data.importing import (
     PROGRESS_ROWS,
     ImportCancelled,
     ImportPlan,
-    PlannedFigure,
     StoreWriteError,
     apply_import,
     lines_in_file,
@@ -118,13 +117,19 @@ def test_conflicts_are_listed_and_left_out(layered, tmp_path: Path) -> None:
 def test_a_failed_write_keeps_nothing(layered, tmp_path: Path, monkeypatch) -> None:
     book, store = layered
     create_user_store(store)
-    before = _digest(store)
     plan = plan_import(book, _write(tmp_path, GOOD))
-    first = plan.figures[0].observation
-    twin = schema.Observation(**{column.key: getattr(first, column.key) for column in schema.Observation.__table__.c})
-    plan.figures.append(PlannedFigure(99, twin))  # the same primary key twice: the transaction fails half-way
-
-    with pytest.raises(StoreWriteError, match="Nothing was imported"):
+    second = plan.figures[1].observation
+    connection = sqlite3.connect(store)  # after the check, a figure with the id of the second one appears
+    connection.execute(
+        "INSERT INTO observations (id, indicator_id, period_label, period_kind, value, decimals, provisional, derived,"
+        " source_id, locator, headline, position, theme_id, topic_id) VALUES (?, 'x', 'p', 'year', 1, 0, 0, 0, 's',"
+        " 'l', 0, 0, 't', 't')",
+        (second.id,),
+    )
+    connection.commit()
+    connection.close()
+    before = _digest(store)
+    with pytest.raises(StoreWriteError, match="Nothing was imported"):  # the transaction fails half-way
         apply_import(plan, store)
     assert _digest(store) == before and list_batches(store) == []
 

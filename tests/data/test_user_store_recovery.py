@@ -27,6 +27,14 @@ def _big_file(path: Path, count: int = FIGURES, name: str = "Kill test output") 
     return path
 
 
+def _indexes(store: Path) -> set[str]:
+    connection = sqlite3.connect(store)
+    try:
+        return {name for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    finally:
+        connection.close()
+
+
 def _figures(store: Path) -> set[tuple[str, float]]:
     if not store.exists():
         return set()
@@ -41,8 +49,9 @@ CHILD = textwrap.dedent(
     """
     import sys, time
     from pathlib import Path
-    from jinshan_desktop.data.importing import apply_import, plan_import
+    from jinshan_desktop.data.importing import apply_import, plan_import, writing
     from jinshan_desktop.data.queries import open_fact_book
+    writing.LARGE_BATCH = 1_000  # so that the batch drops and rebuilds the indexes inside its transaction too
     database, store, csv_file, kill_at = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]), int(sys.argv[4])
     book = open_fact_book(database, user_store=store)
     plan = plan_import(book, csv_file)
@@ -67,7 +76,7 @@ def test_a_kill_during_an_import_leaves_before_or_after_and_the_next_start_works
     store = tmp_path / "user" / "imported.sqlite"
     with open_fact_book(database, user_store=store) as book:  # a first, small batch that must survive
         apply_import(plan_import(book, _big_file(tmp_path / "first.csv", 50, "Kept output")), store)
-    before = _figures(store)
+    before, indexes = _figures(store), _indexes(store)
     csv_file = _big_file(tmp_path / "big.csv")
     child = subprocess.Popen(
         [sys.executable, "-c", CHILD, str(database), str(store), str(csv_file), str(kill_at)],
@@ -88,6 +97,7 @@ def test_a_kill_during_an_import_leaves_before_or_after_and_the_next_start_works
         after = _figures(store)
         assert after == before if kill_at <= FIGURES else len(after) == len(before) + FIGURES
         assert shown == {figure_id for figure_id, _ in after}
+        assert _indexes(store) == indexes  # dropped for the batch, and back whether it was committed or not
         again = plan_import(book, _big_file(tmp_path / "again.csv", 10, "Later output"))
         apply_import(again, store)  # and importing works again
     assert len(_figures(store)) == len(after) + 10

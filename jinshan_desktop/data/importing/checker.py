@@ -8,8 +8,9 @@ from collections.abc import Iterable
 from jinshan_desktop.data import schema
 from jinshan_desktop.data.formula_guard import unguard
 from jinshan_desktop.data.importing.names import Names
-from jinshan_desktop.data.importing.report import ImportPlan, PlannedFigure, Problem, cancelled
+from jinshan_desktop.data.importing.report import ImportPlan, Problem, cancelled
 from jinshan_desktop.data.importing.row_reader import RowReader
+from jinshan_desktop.data.importing.staging import Figure, StagedFigures, Staging
 from jinshan_desktop.data.messages import QT_TRANSLATE_NOOP, Message
 from jinshan_desktop.data.progress import Progress
 from jinshan_desktop.data.queries import FactBook
@@ -18,7 +19,10 @@ MAX_FIELD_CHARACTERS = 10_000
 PROGRESS_ROWS = 1_000  # rows checked or written between two progress reports (and chances to cancel)
 REQUIRED = ("theme", "topic", "indicator", "period", "value", "unit", "source", "locator")
 OPTIONAL = ("id", "unit_id", "entity", "period_kind", "year", "qualifier", "derived", "formula", "provisional", "note")
-Identity = tuple[str, str, str]  # indicator, period, source: one figure
+
+
+STAGE_ROWS = 5_000  # checked rows kept in memory before they go to the staging file
+CONFLICTS_LISTED = 1_000  # conflicts named one by one in the report; the rest are counted
 
 
 class Checker:
@@ -30,67 +34,81 @@ class Checker:
         vocabulary = book.vocabulary()
         self.names = Names.of(vocabulary)
         self.source_count = len(self.names.sources)
-        self.position = vocabulary.next_position
-        # Existing figures are read only where the file touches them (its indicators and ids, the inputs of
-        # its formulas), so checking a file costs the same against the bundled data as against a million.
-        self.values: dict[str, float] = {}
-        self.by_id: dict[str, schema.Observation] = {}
-        self.by_identity: dict[Identity, schema.Observation] = {}
+        plan.next_position = vocabulary.next_position
+        self.values: dict[str, float] = {}  # formula inputs read so far, from the file or the fact book
         self.rows = RowReader(self.names, plan, self.values, self._read_values)
+        self.staging = Staging()
+        self.pending: list[Figure] = []
 
     def check(self, header: list[str], rows: Iterable[list[str]], progress: Progress) -> None:
         """header: the first row; rows: the others, read one at a time (a csv.Error may come from them)."""
+        try:
+            self._check(header, rows, progress)
+        except BaseException:
+            self.staging.close()
+            raise
+        if self.plan.problems:
+            self.staging.close()
+            self.plan.problems.sort(key=lambda problem: problem.line)
+        else:
+            self.plan.staging = self.staging
+            self.plan.figures = StagedFigures(self.staging)
+
+    def _check(self, header: list[str], rows: Iterable[list[str]], progress: Progress) -> None:
         columns = self._columns(header)
         if columns is None:
             return
-        seen: dict[Identity, int] = {}
-        lines_of_ids: dict[str, tuple[int, str]] = {}  # figure id -> the line and period that first used it
-        candidates: list[tuple[int, schema.Observation]] = []
+        width = len(header)
+        wanted = list(columns.items())
         for line, cells in enumerate(rows, start=2):
             if line % PROGRESS_ROWS == 0 and not progress(line):
                 raise cancelled("checking the file")
-            if not any(cell.strip() for cell in cells) or not self._well_formed(line, cells, len(header)):
+            if not "".join(cells).strip() or not self._well_formed(line, cells, width):
                 continue
-            row = {name: unguard(cells[index].strip()) for name, index in columns.items()}
+            # Trimmed, and the formula guard of an export taken off (inline: a million rows of 18 cells).
+            row = {name: unguard(c) if (c := cells[index].strip())[:1] == "'" else c for name, index in wanted}
             figure = self.rows.figure(line, row)
-            if figure is None:
-                continue
-            identity = (figure.indicator_id, figure.period_label, figure.source_id)
-            if identity in seen:
-                self.problem(
-                    line,
-                    QT_TRANSLATE_NOOP("ImportReport", "the same figure as line {other} (indicator, period and source)"),
-                    other=seen[identity],
-                )
-                continue
-            if not self._id_is_new(line, figure, bool(row.get("id")), lines_of_ids):
-                continue
-            seen[identity] = line
-            self.values.setdefault(figure.id, figure.value)  # later formulas in the file may use it
-            candidates.append((line, figure))
-        self._read_existing([figure for _, figure in candidates])
-        for line, figure in candidates:
-            self._place(line, figure)
-        if not (self.plan.figures or self.plan.problems or self.plan.already_present or self.plan.conflicts):
+            if figure is not None:
+                self.pending.append((line, 0 if row.get("id") else 1, *figure))
+                if len(self.pending) >= STAGE_ROWS:
+                    self._flush()
+        self._flush()
+        self.staging.finish()
+        self._repeats()
+        if self.plan.problems:
+            return
+        if not self.staging.count():
             self.problem(0, QT_TRANSLATE_NOOP("ImportReport", "the file has a header but no figures"))
+            return
+        self._place()
 
-    def _id_is_new(
-        self, line: int, figure: schema.Observation, given: bool, lines_of_ids: dict[str, tuple[int, str]]
-    ) -> bool:
-        """An id used by two lines of one file is an error, named with both lines, never a silent skip."""
-        first = lines_of_ids.setdefault(figure.id, (line, figure.period_label))
-        if first[0] == line:
-            return True
-        if given:
-            template = QT_TRANSLATE_NOOP("ImportReport", "the id {id} is also the id of line {other}")
-        else:
-            template = QT_TRANSLATE_NOOP(
-                "ImportReport",
-                "the id made for this row, {id}, is also made for line {other} (period {period!r}); "
-                "give the rows an id column",
+    def _flush(self) -> None:
+        self.staging.add(self.pending)
+        self.pending = []
+
+    def _repeats(self) -> None:
+        """The same figure (indicator, period, source) or the same id on two lines: errors naming both."""
+        repeated: set[int] = set()
+        for line, other, _, _ in self.staging.first_lines("identity"):
+            repeated.add(line)
+            self.problem(
+                line,
+                QT_TRANSLATE_NOOP("ImportReport", "the same figure as line {other} (indicator, period and source)"),
+                other=other,
             )
-        self.problem(line, template, id=figure.id, other=first[0], period=first[1])
-        return False
+        for line, other, generated, period in self.staging.first_lines("id"):
+            if line in repeated:
+                continue
+            if not generated:
+                template = QT_TRANSLATE_NOOP("ImportReport", "the id {id} is also the id of line {other}")
+            else:
+                template = QT_TRANSLATE_NOOP(
+                    "ImportReport",
+                    "the id made for this row, {id}, is also made for line {other} (period {period!r}); "
+                    "give the rows an id column",
+                )
+            (figure_id,) = self.staging.rows("SELECT id FROM staged WHERE line = ?", line)[0]
+            self.problem(line, template, id=figure_id, other=other, period=period)
 
     def problem(self, line: int, template: str, **values: object) -> None:
         self.plan.problems.append(Problem(line, Message(template, values)))
@@ -104,7 +122,7 @@ class Checker:
                 expected=expected,
             )
             return False
-        if any(len(cell) > MAX_FIELD_CHARACTERS for cell in cells):
+        if max(map(len, cells)) > MAX_FIELD_CHARACTERS:
             self.problem(
                 line,
                 QT_TRANSLATE_NOOP("ImportReport", "a field is longer than {limit} characters"),
@@ -129,40 +147,43 @@ class Checker:
             return None
         return {name: index for name, index in columns.items() if name in REQUIRED + OPTIONAL}
 
-    def _read_existing(self, figures: list[schema.Observation]) -> None:
-        """The fact book's figures of the file's indicators, and any with one of the file's ids."""
-        indicator_ids = sorted({figure.indicator_id for figure in figures})
-        for found in self.book.figures_touching(indicator_ids, sorted({figure.id for figure in figures})):
-            self.by_id[found.id] = found
-            self.by_identity[(found.indicator_id, found.period_label, found.source_id)] = found
-
     def _read_values(self, ids: list[str]) -> None:
-        if ids:
-            self.values.update(self.book.values_of(ids))
-
-    def _place(self, line: int, figure: schema.Observation) -> None:
-        existing = self.by_identity.get((figure.indicator_id, figure.period_label, figure.source_id))
-        if existing is None and figure.id in self.by_id:
-            existing = self.by_id[figure.id]
-        if existing is not None:
-            if existing.value == figure.value and existing.indicator_id == figure.indicator_id:
-                self.plan.already_present += 1
-            else:
-                conflict = QT_TRANSLATE_NOOP(
-                    "ImportReport",
-                    "Not imported, line {line}: {figure} {period} = {value} conflicts with {existing} = {present}",
-                )
-                values = {"line": line, "figure": figure.id, "period": figure.period_label, "value": figure.value}
-                self.plan.conflicts.append(
-                    Message(conflict, {**values, "existing": existing.id, "present": existing.value})
-                )
+        if not ids:
             return
-        if figure.source_id not in self.names.sources:
-            self.names.sources[figure.source_id] = "*"
+        self._flush()  # earlier lines of the file may hold them
+        self.values.update(self.staging.values(ids))
+        missing = [ref for ref in ids if ref not in self.values]
+        if missing:
+            self.values.update(self.book.values_of(missing))
+
+    def _place(self) -> None:
+        """Each row new, already in the fact book, or in conflict with a figure there (indexed lookups)."""
+        self.book.place_staged(self.staging.path)
+        self.plan.already_present = self.staging.count(
+            "existing_id IS NOT NULL AND existing_value = value AND existing_indicator = indicator_id"
+        )
+        conflict = QT_TRANSLATE_NOOP(
+            "ImportReport",
+            "Not imported, line {line}: {figure} {period} = {value} conflicts with {existing} = {present}",
+        )
+        listed = self.staging.rows(
+            "SELECT line, id, period_label, value, existing_id, existing_value FROM staged "
+            "WHERE existing_id IS NOT NULL AND NOT (existing_value = value AND existing_indicator = indicator_id) "
+            "ORDER BY line LIMIT ?",
+            CONFLICTS_LISTED,
+        )
+        keys = ("line", "figure", "period", "value", "existing", "present")
+        self.plan.conflicts = [Message(conflict, dict(zip(keys, row, strict=True))) for row in listed]
+        self.staging.connection.execute("UPDATE staged SET new = 1 WHERE existing_id IS NULL")
+        first_uses = self.staging.rows("SELECT source_id, MIN(line) FROM staged WHERE new = 1 GROUP BY source_id")
+        for source_id, _ in sorted(first_uses, key=lambda row: row[1]):
+            if source_id in self.names.sources:
+                continue
+            self.names.sources[source_id] = "*"
             self.plan.new_sources.append(
                 schema.Source(
-                    id=figure.source_id,
-                    title=figure.source_id,
+                    id=source_id,
+                    title=source_id,
                     publisher="(added by an import)",
                     published=None,
                     address=None,
@@ -173,8 +194,3 @@ class Checker:
                     batch_id=None,
                 )
             )
-        figure.position = self.position
-        self.position += 1
-        self.values[figure.id] = figure.value
-        self.by_id[figure.id] = figure
-        self.plan.figures.append(PlannedFigure(line, figure))

@@ -4,12 +4,14 @@ parts ("main financial data|annex"), or "*" (anything, as for a source an import
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _PARAGRAPHS = re.compile(r"¶(\d+)\s*[-–]\s*¶(\d+)")
 _PARAGRAPH = re.compile(r"¶(\d+)")
 
 
-def _places(declared: str) -> tuple[set[str], list[tuple[int, int]], bool]:
+@lru_cache(maxsize=256)  # a source's declaration is read once, not once a row
+def _places(declared: str) -> tuple[frozenset[str], tuple[tuple[int, int], ...], bool]:
     names: set[str] = set()
     ranges: list[tuple[int, int]] = []
     anything = False
@@ -24,7 +26,7 @@ def _places(declared: str) -> tuple[set[str], list[tuple[int, int]], bool]:
             ranges.append((int(single.group(1)), int(single.group(1))))
         elif part:
             names.add(part.casefold())
-    return names, ranges, anything
+    return frozenset(names), tuple(ranges), anything
 
 
 def locator_allowed(declared: str, locator: str) -> bool:

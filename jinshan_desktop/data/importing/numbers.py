@@ -14,13 +14,18 @@ from jinshan_desktop.data.messages import QT_TRANSLATE_NOOP
 _NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][+-]?\d{1,4})?")
 MAX_SIGNIFICANT_DIGITS = 15  # what a float (the value column) holds exactly, digit for digit
 MAX_DECIMALS = 15
+_INFINITY = float("inf")
 
 
 @dataclass(frozen=True, slots=True)
 class Number:
     value: float
     decimals: int
-    exact: Decimal
+    text: str  # without thousands separators
+
+    @property
+    def exact(self) -> Decimal:
+        return Decimal(self.text)
 
 
 class NumberRefused(ValueError):
@@ -32,9 +37,9 @@ class NumberRefused(ValueError):
 
 
 def read_number(text: str) -> Number:
-    if not any(character.isdigit() for character in text):
-        raise NumberRefused(QT_TRANSLATE_NOOP("ImportReport", "the value {value!r} is not a number"))
     if not _NUMBER.fullmatch(text):
+        if not any(character.isdigit() for character in text):
+            raise NumberRefused(QT_TRANSLATE_NOOP("ImportReport", "the value {value!r} is not a number"))
         raise NumberRefused(
             QT_TRANSLATE_NOOP(
                 "ImportReport",
@@ -42,17 +47,19 @@ def read_number(text: str) -> Number:
                 "(use . for decimals, and commas only between groups of three digits)",
             )
         )
-    exact = Decimal(text.replace(",", ""))
-    value = float(exact)
-    if abs(value) > sys.float_info.max:
+    plain = text.replace(",", "") if "," in text else text
+    value = float(plain)  # correctly rounded, as float(Decimal(plain)) is
+    mantissa, _, exponent = plain.lower().partition("e")
+    whole, _, fraction = mantissa.lstrip("+-").partition(".")
+    if value in (_INFINITY, -_INFINITY):
         raise NumberRefused(QT_TRANSLATE_NOOP("ImportReport", "the value {value!r} is too large to be kept"))
-    if exact and (value == 0 or abs(value) < sys.float_info.min):
+    significant = (whole + fraction).lstrip("0")
+    if significant and (value == 0 or abs(value) < sys.float_info.min):
         raise NumberRefused(
             QT_TRANSLATE_NOOP("ImportReport", "the value {value!r} is too small to be kept (it would become 0)")
         )
-    digits = exact.normalize().as_tuple()
-    decimals = max(0, -int(exact.as_tuple().exponent))
-    if len(digits.digits) > MAX_SIGNIFICANT_DIGITS or decimals > MAX_DECIMALS:
+    decimals = max(0, len(fraction) - int(exponent or 0))
+    if len(significant.rstrip("0")) > MAX_SIGNIFICANT_DIGITS or decimals > MAX_DECIMALS:
         raise NumberRefused(
             QT_TRANSLATE_NOOP(
                 "ImportReport",
@@ -60,4 +67,4 @@ def read_number(text: str) -> Number:
                 "(at most {digits} significant digits and {decimals} decimals)",
             )
         )
-    return Number(value, decimals, exact)
+    return Number(value, decimals, plain)

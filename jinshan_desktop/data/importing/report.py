@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from jinshan_desktop.data import schema
+from jinshan_desktop.data.importing.staging import PlannedFigureView, StagedFigures, Staging
 from jinshan_desktop.data.messages import QT_TRANSLATE_NOOP, Message
 from jinshan_desktop.data.progress import Cancelled
 
@@ -36,10 +37,7 @@ class Problem:
         return str(self.message())
 
 
-@dataclass(frozen=True, slots=True)
-class PlannedFigure:
-    line: int
-    observation: schema.Observation
+PlannedFigure = PlannedFigureView
 
 
 @dataclass(slots=True)
@@ -47,11 +45,13 @@ class ImportPlan:
     file_name: str
     encoding: str = ""
     problems: list[Problem] = field(default_factory=list)
-    figures: list[PlannedFigure] = field(default_factory=list)
+    figures: StagedFigures = field(default_factory=lambda: StagedFigures(None))  # read from the staging file
     new_indicators: list[schema.Indicator] = field(default_factory=list)
     new_sources: list[schema.Source] = field(default_factory=list)
     conflicts: list[Message] = field(default_factory=list)  # same indicator, period and source, another value
     already_present: int = 0
+    staging: Staging | None = None  # the checked rows (see staging.py)
+    next_position: int = 0  # where the first new figure goes in the fact book's order
 
     @property
     def accepted(self) -> bool:

@@ -18,6 +18,7 @@ from jinshan_desktop.data.importing.numbers import (
     read_number,
 )
 from jinshan_desktop.data.importing.report import ImportPlan, Problem
+from jinshan_desktop.data.importing.staging import Figure
 from jinshan_desktop.data.messages import QT_TRANSLATE_NOOP, Message
 
 YES = {"yes", "是", "true", "1"}
@@ -43,7 +44,8 @@ class RowReader:
     def problem(self, line: int, template: str, **values: object) -> None:
         self.plan.problems.append(Problem(line, Message(template, values)))
 
-    def figure(self, line: int, row: dict[str, str]) -> schema.Observation | None:
+    def figure(self, line: int, row: dict[str, str]) -> Figure | None:
+        """The row as a figure in staging.FIGURE_COLUMNS order, or None (its problems are in the plan)."""
         errors_before = len(self.plan.problems)
         theme_id = self.names.themes.get(row["theme"].casefold())
         if theme_id is None:
@@ -65,34 +67,26 @@ class RowReader:
         if derived and not self._formula_holds(line, formula, value.exact):
             return None
         unit = self.names.unit_of_id[unit_id]
-        return schema.Observation(
-            id=row.get("id", "") or f"import-{indicator_id}-{slug(period)}-{slug(row['source'])}",
-            indicator_id=indicator_id,
-            period_label=period,
-            period_label_zh_hans=None,
-            period_label_zh_hant=None,
-            period_kind=kind,
-            period_year=year,
-            value=value.value,
-            decimals=value.decimals,
-            as_written=row["value"],
-            qualifier=qualifier,
-            provisional=provisional,
-            derived=derived,
-            formula=formula if derived else None,
-            source_id=row["source"],
-            locator=row["locator"],
-            headline=False,
-            note=row.get("note", "") or None,
-            position=0,
-            batch_id=None,
-            theme_id=theme_id,
-            topic_id=topic_id,
-            planned=False,
-            part_of=None,
-            precision=None,
-            value_base=value.value * unit.scale,
-            dimension_rank=_rank(unit.dimension),
+        return (
+            row.get("id", "") or f"import-{indicator_id}-{slug(period)}-{slug(row['source'])}",
+            indicator_id,
+            period,
+            kind,
+            year,
+            value.value,
+            value.decimals,
+            row["value"],
+            qualifier,
+            provisional,
+            derived,
+            formula if derived else None,
+            row["source"],
+            row["locator"],
+            row.get("note", "") or None,
+            theme_id,
+            topic_id,
+            value.value * unit.scale,
+            _rank(unit.dimension),
         )
 
     def _topic_and_unit(self, line: int, theme_id: str, row: dict[str, str]) -> tuple[str | None, str | None]:

@@ -42,9 +42,7 @@ def apply_team_import(plan: ImportPlan, book: FactBook, progress: Progress = nev
             editor = str(session.execute(text("SELECT current_user")).scalar_one())
             # Figures go after every figure committed before the lock, in the file's order.
             last = session.execute(select(func.max(schema.Observation.position))).scalar()
-            for offset, planned in enumerate(plan.figures, start=1):
-                planned.observation.position = (last or 0) + offset
-            return write_batch(session.connection(), plan, progress, imported_by=editor)
+            return write_batch(session.connection(), plan, progress, imported_by=editor, first_position=(last or 0) + 1)
     except IntegrityError as error:
         raise StoreWriteError(
             "Nothing was imported: another editor has just added some of these figures, sources or indicators. "

@@ -1,10 +1,12 @@
 """Writing an accepted plan into the per-user database as one batch, and listing and removing batches.
 
-Figures go in with SQLAlchemy Core executemany in chunks, in one transaction with synchronous=FULL: a crash
-or a kill leaves either the whole batch or nothing (the next open rolls an unfinished one back). Indicators
+Figures go in by INSERT … SELECT from the plan's staging file in chunks of lines, in one transaction with
+synchronous=FULL: a crash or a kill leaves either the whole batch or nothing (the next open rolls an unfinished
+one back). Indicators
 and sources are shared: a later batch may use what an earlier one added, so removing a batch takes away only
 what no remaining figure uses, and hands the rest to the earliest batch still using it. The same functions
-write a team database (importing/team.py) inside its own transaction, on PostgreSQL.
+write a team database (importing/team.py) inside its own transaction, on PostgreSQL, where the staged rows are
+read here and inserted in chunks (a server cannot ATTACH the staging file).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from sqlalchemy.pool import NullPool
 from jinshan_desktop.data import schema
 from jinshan_desktop.data.importing.checker import PROGRESS_ROWS
 from jinshan_desktop.data.importing.report import ImportPlan, StoreWriteError, cancelled
+from jinshan_desktop.data.importing.staging import FIGURE_COLUMNS
 from jinshan_desktop.data.progress import Progress, never_cancelled
 from jinshan_desktop.data.rows import BatchInfo
 from jinshan_desktop.data.user_store import (
@@ -31,7 +34,8 @@ from jinshan_desktop.data.user_store import (
     user_store_uri,
 )
 
-INSERT_CHUNK = 10_000  # rows per executemany: large enough to be quick, small enough to report progress
+INSERT_CHUNK = 10_000  # lines of the file per INSERT … SELECT: quick, and often enough to report progress
+LARGE_BATCH = 50_000  # from this many figures, indexes are rebuilt after the batch rather than kept up to date
 BUSY_SECONDS = 5.0  # how long a write waits for another writer (the window removing a batch, another import)
 _TABLES = schema.Base.metadata.tables
 _OBSERVATIONS = _TABLES["observations"]
@@ -46,6 +50,7 @@ def writer(store: Path) -> Engine:
     def connect() -> sqlite3.Connection:
         connection = sqlite3.connect(user_store_uri(store), uri=True, timeout=BUSY_SECONDS, isolation_level=None)
         connection.execute("PRAGMA synchronous = FULL")
+        connection.execute("PRAGMA cache_size = -65536")  # 64 MB: a large batch's index pages stay in memory
         connection.execute("PRAGMA journal_mode = WAL")
         return connection
 
@@ -66,6 +71,8 @@ def apply_import(plan: ImportPlan, store: Path, progress: Progress = never_cance
         engine = writer(store)
         try:
             with engine.begin() as connection:
+                if plan.staging is not None:  # outside the transaction, where SQLite allows it
+                    connection.exec_driver_sql("ATTACH DATABASE ? AS staging", (str(plan.staging.path),))
                 connection.exec_driver_sql("BEGIN IMMEDIATE")  # take the write lock now, not half-way through
                 return write_batch(connection, plan, progress)
         finally:
@@ -83,9 +90,14 @@ def _values(item: schema.Base, table: Any, batch_id: int) -> dict[str, Any]:
 
 
 def write_batch(
-    connection: Connection, plan: ImportPlan, progress: Progress, imported_by: str | None = None
+    connection: Connection,
+    plan: ImportPlan,
+    progress: Progress,
+    imported_by: str | None = None,
+    first_position: int | None = None,
 ) -> int:
-    """Add the plan as one batch in the connection's transaction (the user store's, or a team database's)."""
+    """Add the plan as one batch in the connection's transaction (the user store's, with the staging file
+    attached, or a team database's); figures are placed from first_position (default: the plan's)."""
     batch = insert(_BATCHES).values(
         file_name=plan.file_name,
         imported_at=now_iso(),
@@ -98,15 +110,72 @@ def write_batch(
         connection.execute(insert(_SOURCES), [_values(s, _SOURCES, batch_id) for s in plan.new_sources])
     if plan.new_indicators:
         connection.execute(insert(_INDICATORS), [_values(i, _INDICATORS, batch_id) for i in plan.new_indicators])
+    position = plan.next_position if first_position is None else first_position
+    if plan.staging is not None and connection.dialect.name == "sqlite":
+        _copy_staged(connection, plan, batch_id, position, progress)
+    elif plan.staging is not None:
+        _insert_staged(connection, plan, batch_id, position, progress)
+    return batch_id
+
+
+def _copy_staged(connection: Connection, plan: ImportPlan, batch_id: int, position: int, progress: Progress) -> None:
+    """The new figures, INSERT … SELECT from the staging file in line order, INSERT_CHUNK rows at a time."""
+    assert plan.staging is not None
+    columns = ", ".join(FIGURE_COLUMNS)
+    # Positions follow the file's lines (gaps are harmless: they only order the figures); chunks are line ranges.
+    copy = (
+        f"INSERT INTO observations ({columns}, period_label_zh_hans, period_label_zh_hant, headline, position, "
+        f"batch_id) SELECT {columns}, NULL, NULL, 0, ? + line, ? FROM staging.staged "
+        "WHERE new = 1 AND line >= ? AND line < ?"
+    )
+    rebuilt = _drop_indexes_for_a_large_batch(connection, len(plan.figures))
+    last_line = connection.exec_driver_sql("SELECT max(line) FROM staging.staged").scalar_one() or 0
     written = 0
-    for start in range(0, len(plan.figures), INSERT_CHUNK):
-        chunk = plan.figures[start : start + INSERT_CHUNK]
-        connection.execute(insert(_OBSERVATIONS), [_values(f.observation, _OBSERVATIONS, batch_id) for f in chunk])
-        for done in range(written + PROGRESS_ROWS, written + len(chunk) + 1, PROGRESS_ROWS):
+    for first in range(0, last_line + 1, INSERT_CHUNK):
+        copied = connection.exec_driver_sql(copy, (position, batch_id, first, first + INSERT_CHUNK)).rowcount
+        for done in range(written + PROGRESS_ROWS, written + copied + 1, PROGRESS_ROWS):
             if not progress(done):
                 raise cancelled("writing")  # leaving engine.begin() by an exception rolls back
+        written += copied
+    for create in rebuilt:  # sorting every key once is quicker than a million inserts into each index
+        connection.exec_driver_sql(create)
+
+
+def _insert_staged(connection: Connection, plan: ImportPlan, batch_id: int, position: int, progress: Progress) -> None:
+    """The new figures read from the staging file and inserted in chunks (a server cannot attach the file)."""
+    assert plan.staging is not None
+    rows = plan.staging.connection.execute(
+        f"SELECT line, {', '.join(FIGURE_COLUMNS)} FROM staged WHERE new = 1 ORDER BY line"
+    )
+    written = 0
+    while chunk := rows.fetchmany(INSERT_CHUNK):
+        values = [
+            dict(zip(FIGURE_COLUMNS, row[1:], strict=True))
+            | {"position": position + row[0], "batch_id": batch_id, "headline": False}
+            for row in chunk
+        ]
+        for value in values:  # SQLite keeps flags as 0/1; the server's columns are booleans
+            value["provisional"], value["derived"] = bool(value["provisional"]), bool(value["derived"])
+        connection.execute(insert(_OBSERVATIONS), values)
+        for done in range(written + PROGRESS_ROWS, written + len(chunk) + 1, PROGRESS_ROWS):
+            if not progress(done):
+                raise cancelled("writing")  # leaving the transaction by an exception rolls back
         written += len(chunk)
-    return batch_id
+
+
+def _drop_indexes_for_a_large_batch(connection: Connection, adding: int) -> list[str]:
+    """Drop the observations indexes when a batch at least doubles the table; returns their CREATE statements.
+
+    Within the batch's transaction: a crash or a cancel rolls the drop back with everything else."""
+    present = connection.exec_driver_sql("SELECT count(*) FROM observations").scalar_one()
+    if connection.dialect.name != "sqlite" or adding < max(present, LARGE_BATCH):
+        return []
+    indexes = connection.exec_driver_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'observations' AND sql IS NOT NULL"
+    ).all()
+    for name, _ in indexes:
+        connection.exec_driver_sql(f'DROP INDEX "{name}"')
+    return [str(sql) for _, sql in indexes]
 
 
 def list_batches(store: Path) -> list[BatchInfo]:

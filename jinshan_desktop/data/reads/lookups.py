@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TypeVar
 
 from sqlalchemy import func, select
@@ -48,16 +50,6 @@ def _every(context: ReadContext, model: type[Model]) -> list[Model]:
     return [item for (item,) in context.rows(select(model))]
 
 
-def figures_touching(context: ReadContext, indicator_ids: list[str], ids: list[str]) -> list[schema.Observation]:
-    """The figures of these indicators and those with one of these ids, read in chunks through indexes."""
-    found: list[schema.Observation] = []
-    for column, keys in ((schema.Observation.indicator_id, indicator_ids), (schema.Observation.id, ids)):
-        for start in range(0, len(keys), IN_CHUNK):
-            statement = select(schema.Observation).where(column.in_(keys[start : start + IN_CHUNK]))
-            found += [figure for (figure,) in context.rows(statement)]
-    return found
-
-
 def values_of(context: ReadContext, ids: list[str]) -> dict[str, float]:
     """The values of these figures (the inputs of a formula)."""
     values: dict[str, float] = {}
@@ -67,3 +59,34 @@ def values_of(context: ReadContext, ids: list[str]) -> dict[str, float]:
         )
         values.update({str(key): float(value) for key, value in context.rows(statement)})
     return values
+
+
+_SAME_FIGURE = {
+    "identity": "e.indicator_id = s.indicator_id AND e.period_label = s.period_label AND e.source_id = s.source_id",
+    "id": "e.id = s.id",
+}
+
+
+def place_staged(context: ReadContext, staging: Path) -> None:
+    """Mark each row of an import's staging file with the fact book's figure it is (existing_id, _value,
+    _indicator): the figure of the same indicator, period and source, else of the same id; bundled figures
+    first, then imported ones. Each lookup goes through an index of that database, row by row in SQL."""
+    raw = context.store.engine.raw_connection()
+    try:
+        connection = raw.driver_connection
+        assert isinstance(connection, sqlite3.Connection)
+        attached = {row[1] for row in connection.execute("PRAGMA database_list")}
+        connection.execute("ATTACH DATABASE ? AS staging", (str(staging),))
+        databases = [name for name in ("main", "user") if name in attached]
+        for key in ("identity", "id"):
+            for database in databases:
+                match = f"FROM {database}.observations e WHERE {_SAME_FIGURE[key]}"
+                connection.execute(
+                    "UPDATE staging.staged AS s SET (existing_id, existing_value, existing_indicator) = "
+                    f"(SELECT e.id, e.value, e.indicator_id {match} LIMIT 1) "
+                    f"WHERE s.existing_id IS NULL AND EXISTS (SELECT 1 {match})"
+                )
+        connection.commit()
+        connection.execute("DETACH DATABASE staging")
+    finally:
+        raw.close()
