@@ -10,11 +10,12 @@ from pathlib import Path
 
 from jinshan_desktop import APP_ID, __version__
 from jinshan_desktop.data.build import BuildError
+from jinshan_desktop.data.bundled import bundled_database
 from jinshan_desktop.data.exporting import DEFAULT_ENCODING, ENCODINGS, ExportError, export_all
 from jinshan_desktop.data.importing import StoreWriteError, apply_import, plan_import
 from jinshan_desktop.data.languages import LANGUAGES
 from jinshan_desktop.data.queries import FactBook, FactBookError, open_fact_book
-from jinshan_desktop.paths import bundled_database, user_log_dir, user_store
+from jinshan_desktop.paths import user_log_dir, user_store
 
 log = logging.getLogger(APP_ID)
 
