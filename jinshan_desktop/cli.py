@@ -6,16 +6,18 @@ import argparse
 import logging
 import logging.handlers
 import sys
+import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jinshan_desktop import APP_ID, __version__
-from jinshan_desktop.data.build import BuildError
-from jinshan_desktop.data.bundled import bundled_database
-from jinshan_desktop.data.exporting import DEFAULT_ENCODING, ENCODINGS, ExportError, export_all
-from jinshan_desktop.data.importing import StoreWriteError, apply_import, plan_import
+from jinshan_desktop.data.encodings import DEFAULT_ENCODING, ENCODINGS
 from jinshan_desktop.data.languages import LANGUAGES
-from jinshan_desktop.data.queries import FactBook, FactBookError, open_fact_book
 from jinshan_desktop.paths import user_log_dir, user_store
+
+# The data layer (SQLAlchemy) is imported when it is needed: for the window, after its frame has painted.
+if TYPE_CHECKING:
+    from jinshan_desktop.data.queries import FactBook
 
 log = logging.getLogger(APP_ID)
 
@@ -65,6 +67,10 @@ def _fail(message: str) -> int:
 
 def open_book(path: Path | None, store: Path | None = None, full_check: bool | None = True) -> FactBook:
     """full_check None: a large database is checked whole after the window shows (the GUI's choice)."""
+    from jinshan_desktop.data.build import BuildError
+    from jinshan_desktop.data.bundled import bundled_database
+    from jinshan_desktop.data.queries import FactBookError, open_fact_book
+
     try:
         return open_fact_book(
             path if path is not None else bundled_database(), user_store=store or user_store(), full_check=full_check
@@ -75,16 +81,39 @@ def open_book(path: Path | None, store: Path | None = None, full_check: bool | N
         raise FactBookError(f"The bundled data could not be prepared: {error}") from error
 
 
+def _import_data_layer_meanwhile() -> None:
+    """Import the data layer and the main window on a thread while the main thread starts Qt and paints the
+    window's frame: Qt's start and painting release the GIL, so the imports (SQLAlchemy alone takes as long
+    as Qt's start) overlap them on a second core instead of following the paint. Nothing waits for the thread:
+    the GUI's own imports, after the paint, take whatever it has finished."""
+
+    def import_them() -> None:
+        import jinshan_desktop.data.bundled
+        import jinshan_desktop.data.queries
+        import jinshan_desktop.ui.main_window  # noqa: F401
+
+    threading.Thread(target=import_them, name="import-data-layer", daemon=True).start()
+
+
 def main(argv: list[str] | None = None) -> int:
     arguments = build_parser().parse_args(argv)
     configure_logging()
     log.info("%s %s starting: %s", APP_ID, __version__, " ".join(argv if argv is not None else sys.argv[1:]))
+    if arguments.command is None and not arguments.smoke:
+        _import_data_layer_meanwhile()
+        from jinshan_desktop.ui.app import run_gui  # it opens the book once the window's frame has painted
+
+        return run_gui(
+            lambda: open_book(arguments.db, arguments.user_db, full_check=None),
+            arguments.exit_after_paint,
+            arguments.lang,
+        )
+    from jinshan_desktop.data.exporting import ExportError, export_all
+    from jinshan_desktop.data.queries import FactBookError
+
     try:
-        gui = arguments.command is None and not arguments.smoke
-        book = open_book(arguments.db, arguments.user_db, full_check=None if gui else True)
+        book = open_book(arguments.db, arguments.user_db)
     except FactBookError as error:
-        if gui:
-            return _show_startup_error(str(error))
         return _fail(str(error))
     try:
         if arguments.command == "export":
@@ -96,17 +125,17 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if arguments.command == "import":
             return import_file(book, arguments.file, dry_run=arguments.dry_run)
-        from jinshan_desktop.ui.app import run_gui, run_smoke  # Qt only when a window is wanted
+        from jinshan_desktop.ui.app import run_smoke  # Qt only when a window is wanted
 
-        if arguments.smoke:
-            return run_smoke(book, language=arguments.lang)
-        return run_gui(book, arguments.exit_after_paint, arguments.lang)
+        return run_smoke(book, language=arguments.lang)
     finally:
         book.close()
 
 
 def import_file(book: FactBook, path: Path, dry_run: bool) -> int:
     """The import without asking (the preview is printed); 1 when the file is refused, nothing written then."""
+    from jinshan_desktop.data.importing import StoreWriteError, apply_import, plan_import
+
     plan = plan_import(book, path)
     for line in plan.summary():
         print(line)
@@ -125,13 +154,3 @@ def import_file(book: FactBook, path: Path, dry_run: bool) -> int:
         return _fail(str(error))
     print(f"Imported {len(plan.figures)} figure(s) as batch {batch} into {book.user_store}")
     return 0
-
-
-def _show_startup_error(message: str) -> int:
-    from PySide6.QtWidgets import QMessageBox
-
-    from jinshan_desktop.ui.app import create_application
-
-    create_application()
-    QMessageBox.critical(None, "Jinshan Fact Book", message)
-    return _fail(message)
