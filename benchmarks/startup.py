@@ -59,10 +59,10 @@ def time_to_paint(command: list[str], runs: int) -> float:
     return statistics.median(max(moments_of_one_launch(command).values()) for _ in range(runs))
 
 
-def cases(database: Path | None) -> dict[str, list[str]]:
+def cases(database: Path | None, frozen: Path) -> dict[str, list[str]]:
     app = {"from source": [sys.executable, "-m", "jinshan_desktop"]}
-    if FROZEN.exists():
-        app["frozen"] = [str(FROZEN)]
+    if frozen.exists():
+        app["frozen"] = [str(frozen)]
     found = {"bare PySide6 window + one pyqtgraph plot": [sys.executable, str(ROOT / "benchmarks" / "bare_window.py")]}
     for how, command in app.items():
         found[f"fact book {how}, bundled data"] = [*command, "--exit-after-paint"]
@@ -87,11 +87,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--observations", type=int, default=1_000_000, help="0: the bundled data only")
+    parser.add_argument("--frozen", type=Path, default=FROZEN, help="the frozen app's executable")
     arguments = parser.parse_args()
     database = synthetic_database(arguments.observations) if arguments.observations else None
-    if not FROZEN.exists():
-        print(f"(no frozen bundle at {FROZEN}: run python packaging/build.py to include it)")
-    results = median_moments(cases(database), arguments.runs)
+    if not arguments.frozen.exists():
+        print(f"(no frozen bundle at {arguments.frozen}: run python packaging/build.py to include it)")
+    results = median_moments(cases(database, arguments.frozen), arguments.runs)
     print(f"machine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}")
     print(f"median of {arguments.runs} launches; ratio to the bare window's first paint")
     print(f"{'case':58} {'painted s':>9} {'ratio':>6} {'filled s':>9} {'ratio':>6}")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import re
 import shutil
 import stat
 import subprocess
@@ -144,8 +145,19 @@ def strip_binaries() -> int:
         return 0
     before = folder_size(BUNDLE)
     for library in elf_files(BUNDLE / "_internal"):
-        subprocess.run([tool, "--strip-unneeded", str(library)], check=True, capture_output=True)
+        # Wheels repaired by auditwheel (numpy and its numpy.libs) were rewritten by patchelf, and strip
+        # breaks such files ("ELF load command address/offset not page-aligned"); they come stripped anyway.
+        if not _repaired_by_auditwheel(library):
+            subprocess.run([tool, "--strip-unneeded", str(library)], check=True, capture_output=True)
     return before - folder_size(BUNDLE)
+
+
+def _repaired_by_auditwheel(library: Path) -> bool:
+    inside = library.relative_to(BUNDLE / "_internal").parts
+    if inside[0].endswith(".libs"):
+        return True
+    dynamic = subprocess.run(["readelf", "-dW", str(library)], capture_output=True, text=True).stdout
+    return bool(re.search(r"\((?:RUNPATH|RPATH)\).*\.libs", dynamic))
 
 
 def clear_build_machine_runpaths() -> None:
