@@ -6,16 +6,19 @@ import argparse
 import logging
 import logging.handlers
 import sys
+import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jinshan_desktop import APP_ID, __version__
 from jinshan_desktop.cli_team import add_team_commands, redacted, run_team_command
-from jinshan_desktop.data.build import BuildError
-from jinshan_desktop.data.exporting import DEFAULT_ENCODING, ENCODINGS, ExportError, export_all
-from jinshan_desktop.data.importing import StoreWriteError, apply_import, plan_import
+from jinshan_desktop.data.encodings import DEFAULT_ENCODING, ENCODINGS
 from jinshan_desktop.data.languages import LANGUAGES
-from jinshan_desktop.data.queries import FactBook, FactBookError, PasswordNeeded, open_fact_book
-from jinshan_desktop.paths import bundled_database, user_log_dir, user_store
+from jinshan_desktop.paths import user_log_dir, user_store
+
+# The data layer (SQLAlchemy) is imported when it is needed: for the window, after its frame has painted.
+if TYPE_CHECKING:
+    from jinshan_desktop.data.queries import FactBook
 
 log = logging.getLogger(APP_ID)
 
@@ -75,6 +78,10 @@ def _fail(message: str) -> int:
 
 def open_book(path: Path | str | None, store: Path | None = None, full_check: bool | None = True) -> FactBook:
     """full_check None: a large database is checked whole after the window shows (the GUI's choice)."""
+    from jinshan_desktop.data.build import BuildError
+    from jinshan_desktop.data.bundled import bundled_database
+    from jinshan_desktop.data.queries import FactBookError, open_fact_book
+
     try:
         return open_fact_book(
             path if path is not None else bundled_database(), user_store=store or user_store(), full_check=full_check
@@ -83,6 +90,20 @@ def open_book(path: Path | str | None, store: Path | None = None, full_check: bo
         raise FactBookError(f"The bundled data could not be built: {error}") from error
     except OSError as error:
         raise FactBookError(f"The bundled data could not be prepared: {error}") from error
+
+
+def _import_data_layer_meanwhile() -> None:
+    """Import the data layer and the main window on a thread while the main thread starts Qt and paints the
+    window's frame: Qt's start and painting release the GIL, so the imports (SQLAlchemy alone takes as long
+    as Qt's start) overlap them on a second core instead of following the paint. Nothing waits for the thread:
+    the GUI's own imports, after the paint, take whatever it has finished."""
+
+    def import_them() -> None:
+        import jinshan_desktop.data.bundled
+        import jinshan_desktop.data.queries
+        import jinshan_desktop.ui.main_window  # noqa: F401
+
+    threading.Thread(target=import_them, name="import-data-layer", daemon=True).start()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -94,41 +115,66 @@ def main(argv: list[str] | None = None) -> int:
         return team
     if arguments.command == "db":
         return upgrade_database(arguments.target)
-    try:
-        gui = arguments.command is None and not arguments.smoke
-        book = open_book(arguments.db, arguments.user_db, full_check=None if gui else True)
-    except FactBookError as error:
-        if not gui:
-            hint = " Put it in ~/.pgpass or PGPASSWORD." if isinstance(error, PasswordNeeded) else ""
-            return _fail(f"{error}{hint}")
-        if "://" not in str(arguments.db):
-            return _show_startup_error(str(error))
-        from jinshan_desktop.ui.team_dialog import open_at_start  # a team database: password, or Retry
+    gui = arguments.command is None and not arguments.smoke
+    if gui and "://" not in str(arguments.db or ""):
+        _import_data_layer_meanwhile()
+        from jinshan_desktop.ui.app import run_gui  # it opens the book once the window's frame has painted
 
-        asked = open_at_start(str(arguments.db), arguments.lang or "en")
-        if asked is None:
-            return _fail(str(error))
-        book = asked
+        return run_gui(
+            lambda: open_book(arguments.db, arguments.user_db, full_check=None),
+            arguments.exit_after_paint,
+            arguments.lang,
+        )
+    book = _open_for_command(arguments, gui)
+    if book is None:
+        return 2
     if book.user_store_notice:
         log.warning(book.user_store_notice)
         print(f"{APP_ID}: {book.user_store_notice}", file=sys.stderr)
     try:
-        if arguments.command == "export":
-            try:
-                written = export_all(book.with_language(arguments.lang or "en"), arguments.out, arguments.encoding)
-            except ExportError as error:
-                return _fail(str(error))
-            print(f"Wrote {len(written)} files to {arguments.out}")
-            return 0
-        if arguments.command == "import":
-            return import_file(book, arguments.file, dry_run=arguments.dry_run, encoding=arguments.encoding)
-        from jinshan_desktop.ui.app import run_gui, run_smoke  # Qt only when a window is wanted
-
-        if arguments.smoke:
-            return run_smoke(book, language=arguments.lang)
-        return run_gui(book, arguments.exit_after_paint, arguments.lang)
+        return _run_command(arguments, book)
     finally:
         book.close()
+
+
+def _open_for_command(arguments: argparse.Namespace, gui: bool) -> FactBook | None:
+    """The book a command (or the window of a team database) reads; None when it cannot be, as said."""
+    from jinshan_desktop.data.queries import FactBookError, PasswordNeeded
+
+    try:
+        return open_book(arguments.db, arguments.user_db, full_check=None if gui else True)
+    except FactBookError as error:
+        if not gui:
+            hint = " Put it in ~/.pgpass or PGPASSWORD." if isinstance(error, PasswordNeeded) else ""
+            _fail(f"{error}{hint}")
+            return None
+        from jinshan_desktop.ui.team_dialog import open_at_start  # a team database: password, or Retry
+
+        asked = open_at_start(str(arguments.db), arguments.lang or "en")
+        if asked is None:
+            _fail(str(error))
+        return asked
+
+
+def _run_command(arguments: argparse.Namespace, book: FactBook) -> int:
+    from jinshan_desktop.data.exporting import ExportError, export_all
+
+    if arguments.command == "export":
+        try:
+            written = export_all(book.with_language(arguments.lang or "en"), arguments.out, arguments.encoding)
+        except ExportError as error:
+            return _fail(str(error))
+        print(f"Wrote {len(written)} files to {arguments.out}")
+        return 0
+    if arguments.command == "import":
+        return import_file(book, arguments.file, dry_run=arguments.dry_run, encoding=arguments.encoding)
+    if arguments.smoke:
+        from jinshan_desktop.ui.app import run_smoke  # Qt only when a window is wanted
+
+        return run_smoke(book, language=arguments.lang)
+    from jinshan_desktop.ui.app import run_gui  # a team database's window, its book already open
+
+    return run_gui(lambda: book, arguments.exit_after_paint, arguments.lang)
 
 
 def upgrade_database(target: str) -> int:
@@ -146,6 +192,8 @@ def upgrade_database(target: str) -> int:
 
 def import_file(book: FactBook, path: Path, dry_run: bool, encoding: str | None = None) -> int:
     """The import without asking (the preview is printed); 1 when anything is refused or in conflict."""
+    from jinshan_desktop.data.importing import StoreWriteError, apply_import, plan_import
+
     plan = plan_import(book, path, encoding=encoding)
     for line in plan.summary():
         print(line)
@@ -172,13 +220,3 @@ def import_file(book: FactBook, path: Path, dry_run: bool, encoding: str | None 
     if plan.conflicts:
         print(f"{len(plan.conflicts)} figure(s) in conflict were not imported.")
     return status
-
-
-def _show_startup_error(message: str) -> int:
-    from PySide6.QtWidgets import QMessageBox
-
-    from jinshan_desktop.ui.app import create_application
-
-    create_application()
-    QMessageBox.critical(None, "Jinshan Fact Book", message)
-    return _fail(message)

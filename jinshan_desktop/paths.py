@@ -1,8 +1,14 @@
-"""Where things live: bundled data and resources (frozen-aware) and the per-user folders."""
+"""Where things live: the bundled data and resources, and the per-user folders. Locations only: nothing here
+builds, opens or imports the data layer.
+
+Installed (wheel or editable), the CSV files and resources are the data packages jinshan_desktop.db and
+jinshan_desktop.resources, found with importlib.resources; frozen, they sit in PyInstaller's unpack folder.
+"""
 
 from __future__ import annotations
 
 import sys
+from importlib.resources import files
 from pathlib import Path
 
 from platformdirs import PlatformDirs
@@ -17,34 +23,39 @@ def is_frozen() -> bool:
 
 
 def bundle_root() -> Path:
-    """The folder holding db/ and resources/: PyInstaller's unpack folder, or the checkout."""
-    if is_frozen():
-        return Path(getattr(sys, "_MEIPASS", Path(sys.executable).parent))
-    return Path(__file__).resolve().parent.parent
+    """The frozen app's unpack folder (db/, resources/, translations/, fonts/)."""
+    return Path(getattr(sys, "_MEIPASS", Path(sys.executable).parent))
+
+
+def _package_folder(package: str) -> Path:
+    folder = files(package)
+    if not isinstance(folder, Path):  # e.g. imported from a zip: the database is built from real files
+        raise FileNotFoundError(f"{package} is not a folder on disk: {folder}")
+    return folder
+
+
+def resources_dir() -> Path:
+    return bundle_root() / "resources" if is_frozen() else _package_folder("jinshan_desktop.resources")
 
 
 def resource(*parts: str) -> Path:
-    return bundle_root().joinpath("resources", *parts)
+    return resources_dir().joinpath(*parts)
 
 
 def data_source_dir() -> Path:
-    """The reviewable CSV files the database is built from."""
-    return bundle_root() / "db"
+    """The reviewable CSV files the database is built from (not carried by the frozen app)."""
+    return bundle_root() / "db" if is_frozen() else _package_folder("jinshan_desktop.db")
 
 
-def bundled_database() -> Path:
-    """The read-only database that ships with the app.
+def prebuilt_database() -> Path | None:
+    """The database built at packaging time, in the frozen app only."""
+    return bundle_root() / "db" / "jinshan.sqlite" if is_frozen() else None
 
-    Frozen, it is built at packaging time. From a checkout it is built on first start into the user
-    cache, named by the fingerprint of db/, so an edit of db/ gives a fresh file and the checkout stays clean.
-    """
-    if is_frozen():
-        return bundle_root() / "db" / "jinshan.sqlite"
-    from jinshan_desktop.data.build import ensure_built, source_fingerprint
 
-    source = data_source_dir()
-    target = user_cache_dir() / f"jinshan-{source_fingerprint(source)[:16]}.sqlite"
-    return ensure_built(source, target)
+def bundled_database_cache(fingerprint: str) -> Path:
+    """Where a database built from data_source_dir() on first start lives, named by the fingerprint of the
+    CSV files, so an edit of them gives a fresh file and the installed folder stays untouched."""
+    return user_cache_dir() / f"jinshan-{fingerprint[:16]}.sqlite"
 
 
 def user_store() -> Path:

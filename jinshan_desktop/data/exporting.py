@@ -13,24 +13,18 @@ from pathlib import Path
 from typing import Any
 
 from jinshan_desktop.data.code_words import ENTITY_KINDS, FACT_KINDS, GRADES, README_LABEL, word
+from jinshan_desktop.data.encodings import DEFAULT_ENCODING as DEFAULT_ENCODING
+from jinshan_desktop.data.encodings import ENCODINGS as ENCODINGS
 from jinshan_desktop.data.export_files import ExportError as ExportError  # re-exported: the views catch it
 from jinshan_desktop.data.export_files import atomic_target as atomic_target
 from jinshan_desktop.data.export_files import reason_of, staged_folder
 from jinshan_desktop.data.export_records import export_records
 from jinshan_desktop.data.formula_guard import guard
 from jinshan_desktop.data.languages import is_chinese
-from jinshan_desktop.data.messages import QT_TRANSLATE_NOOP
 from jinshan_desktop.data.progress import Cancelled, Progress
 from jinshan_desktop.data.queries import FactBook, TableQuery
 
 # Encodings offered to the reader; the first is the default because Excel needs the BOM for Chinese.
-# The menu's names; the window translates them (MainWindow context).
-ENCODINGS = {
-    "utf-8-sig": QT_TRANSLATE_NOOP("Menus", "UTF-8 with BOM (Excel)"),
-    "utf-8": "UTF-8",
-    "gb18030": "GB18030",
-}
-DEFAULT_ENCODING = "utf-8-sig"
 
 Cell = str | int | Decimal | None
 VINTAGE_BASIS = {

@@ -10,20 +10,24 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QFontMetrics, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from jinshan_desktop import APP_ID, APP_NAME, __version__
 from jinshan_desktop.data.languages import Language, is_chinese, parse_language
-from jinshan_desktop.data.queries import FactBook, FactBookError
 from jinshan_desktop.paths import resource, user_config_dir
-from jinshan_desktop.ui.language import register_bundled_fonts, system_language
-from jinshan_desktop.ui.main_window import MainWindow
+from jinshan_desktop.ui.language import apply_language, register_bundled_fonts, system_language
 from jinshan_desktop.ui.reader import wait_for_reads
 from jinshan_desktop.ui.translate import Texts
-from jinshan_desktop.ui.trend_chart import load_pyqtgraph
+from jinshan_desktop.ui.window_frame import WindowFrame
+
+# The main window and the data layer are imported once the window frame has painted (see run_gui).
+if TYPE_CHECKING:
+    from jinshan_desktop.data.queries import FactBook
+    from jinshan_desktop.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -80,22 +84,22 @@ def _dispose(window: MainWindow) -> None:
     gc.collect()
 
 
-class _AfterFirstPaint(QObject):
-    """Runs work once the window has painted for the first time: what the reader need not wait for.
-    With announce it prints "window painted" at that moment, which is how benchmarks time start-up."""
+class _OnFirstPaint(QObject):
+    """Runs work, each step on the event loop, once a widget of window has painted for the first time. With
+    announce it prints that line at that moment, which is how benchmarks time start-up."""
 
-    def __init__(self, work: list[Callable[[], object]], announce: bool, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, window: QWidget, work: list[Callable[[], object]], announce: str | None = None) -> None:
+        super().__init__(window)
+        self.window = window
         self.work = work
         self.announce = announce
+        QApplication.instance().installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
+        if event.type() == QEvent.Type.Paint and isinstance(watched, QWidget) and watched.window() is self.window:
+            QApplication.instance().removeEventFilter(self)
             if self.announce:
-                print("window painted", flush=True)
-            app = QApplication.instance()
-            if app is not None:  # installed on the application; gone only when it quits
-                app.removeEventFilter(self)
+                print(self.announce, flush=True)
             for step in self.work:
                 QTimer.singleShot(0, step)
         return False
@@ -109,28 +113,57 @@ def chosen_language(settings: QSettings, requested: str | None) -> Language:
     return parse_language(str(saved)) if saved else system_language()
 
 
-def run_gui(book: FactBook, exit_after_paint: bool = False, language: str | None = None) -> int:
+def run_gui(open_book: Callable[[], FactBook], exit_after_paint: bool = False, language: str | None = None) -> int:
+    """The window's frame paints first; then the data layer is imported, the book opened and the main window,
+    its first view filled, takes the frame's place on the same event loop. 2 when the book cannot be shown."""
     app = create_application()
     sys.excepthook = ErrorReporter()
     settings = user_settings()
-    try:
-        window = MainWindow(book, settings, chosen_language(settings, language))
-    except FactBookError as error:  # a large file opened on a header check, damaged where the first view reads
-        log.error("cannot show the window: %s", error)
-        QMessageBox.critical(None, APP_NAME, str(error))
-        return 2
-    # The first paint of any widget of the window; then pyqtgraph is imported, so the first chart is quick.
-    after_paint = _AfterFirstPaint(
-        [QApplication.quit] if exit_after_paint else [load_pyqtgraph], exit_after_paint, window
-    )
-    app.installEventFilter(after_paint)
-    window.show()
-    if book.user_store_notice:  # a bad file of imported figures was set aside: say where it is kept
-        QMessageBox.warning(window, APP_NAME, book.user_store_notice)
-    window.check_integrity_in_background()
+    chosen = chosen_language(settings, language)
+    apply_language(chosen)
+    frame = WindowFrame(settings)
+    opened: list[tuple[FactBook, MainWindow]] = []
+
+    def fill() -> None:
+        from jinshan_desktop.data.queries import FactBookError
+        from jinshan_desktop.ui.main_window import MainWindow
+        from jinshan_desktop.ui.trend_chart import load_pyqtgraph
+
+        try:
+            book = open_book()
+        except FactBookError as error:
+            _refuse(frame, str(error))
+            return
+        try:
+            window = MainWindow(book, settings, chosen)
+        except FactBookError as error:  # a large file opened on a header check, damaged where the first view reads
+            book.close()
+            _refuse(frame, str(error))
+            return
+        opened.append((book, window))
+        # After the filled window's first paint, pyqtgraph is imported, so the first chart is quick.
+        _OnFirstPaint(window, [QApplication.quit] if exit_after_paint else [load_pyqtgraph], "overview filled")
+        window.show()
+        frame.close()
+        if book.user_store_notice:  # a bad file of imported figures was set aside: say where it is kept
+            QMessageBox.warning(window, APP_NAME, book.user_store_notice)
+        window.check_integrity_in_background()
+
+    _OnFirstPaint(frame, [fill], "window painted")
+    frame.show()
     status = app.exec()
-    _dispose(window)
+    frame.deleteLater()
+    for book, window in opened:
+        _dispose(window)
+        book.close()
     return status
+
+
+def _refuse(frame: WindowFrame, message: str) -> None:
+    log.error("cannot show the window: %s", message)
+    print(f"{APP_ID}: {message}", file=sys.stderr)
+    QMessageBox.critical(frame, APP_NAME, message)
+    QApplication.exit(2)  # the frame stays until exec returns: closing it first could quit with 0
 
 
 SMOKE_ROWS = 500  # every figure of the bundled data; the first screens of a large database
@@ -142,6 +175,8 @@ def run_smoke(book: FactBook, say: Callable[[str], None] = print, language: str 
     reporter = ErrorReporter(show_dialog=False)
     sys.excepthook = reporter
     with tempfile.TemporaryDirectory() as folder:
+        from jinshan_desktop.ui.main_window import MainWindow
+
         settings = QSettings(str(Path(folder) / "smoke.ini"), QSettings.Format.IniFormat)
         window = MainWindow(book, settings, parse_language(language) if language else "en")
         window.show()

@@ -181,7 +181,74 @@ def test_the_window_paints_before_pyqtgraph_is_imported(database: Path) -> None:
     """pyqtgraph and numpy wait for the first chart (or the first idle moment): start-up does without them."""
     result = run("--db", str(database), "--exit-after-paint", code=PAINT_THEN_REPORT_MODULES)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines() == ["window painted", "pyqtgraph loaded: False"]
+    assert result.stdout.splitlines() == ["window painted", "overview filled", "pyqtgraph loaded: False"]
+
+
+HOLD_THE_DATA_LAYER_UNTIL_PAINTED = textwrap.dedent(
+    """
+    import importlib.machinery, sys, threading
+    painted = threading.Event()
+
+    class Held:  # runs SQLAlchemy's module code only once the window has painted
+        def __init__(self, loader):
+            self.loader = loader
+        def create_module(self, spec):
+            return self.loader.create_module(spec)
+        def exec_module(self, module):
+            if not painted.wait(timeout=30):
+                sys.stderr.write("the window waited for the data layer before painting\\n")
+            self.loader.exec_module(module)
+
+    class HoldSQLAlchemy:
+        def find_spec(self, name, path=None, target=None):
+            if name != "sqlalchemy":
+                return None
+            spec = importlib.machinery.PathFinder.find_spec(name, path)
+            spec.loader = Held(spec.loader)
+            return spec
+
+    class Moments:
+        def __init__(self, stream):
+            self.stream = stream
+        def write(self, text):
+            if text.strip() == "window painted":
+                painted.set()
+            return self.stream.write(text)
+        def flush(self):
+            self.stream.flush()
+
+    sys.meta_path.insert(0, HoldSQLAlchemy())
+    sys.stdout = Moments(sys.stdout)
+    from jinshan_desktop.cli import main
+    sys.exit(main(sys.argv[1:]))
+    """
+)
+
+
+def test_the_window_frame_paints_without_waiting_for_the_data_layer(database: Path) -> None:
+    result = run("--db", str(database), "--exit-after-paint", code=HOLD_THE_DATA_LAYER_UNTIL_PAINTED)
+    assert result.returncode == 0, result.stderr
+    assert "waited for the data layer" not in result.stderr
+    assert result.stdout.splitlines() == ["window painted", "overview filled"]
+
+
+DIALOGS_PRINTED = textwrap.dedent(
+    """
+    import sys
+    from PySide6.QtWidgets import QMessageBox
+    QMessageBox.critical = lambda parent, title, text, *rest: print("dialog:", text.splitlines()[0], flush=True)
+    from jinshan_desktop.cli import main
+    sys.exit(main(sys.argv[1:]))
+    """
+)
+
+
+def test_a_missing_database_in_the_window_is_a_dialog_over_the_frame(tmp_path: Path) -> None:
+    result = run("--db", str(tmp_path / "nowhere.sqlite"), "--exit-after-paint", code=DIALOGS_PRINTED)
+    assert result.returncode == 2
+    lines = result.stdout.splitlines()
+    assert lines[0] == "window painted" and lines[1].startswith("dialog: ") and len(lines) == 2
+    assert "does not exist" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_a_chart_brings_pyqtgraph_in(qtbot, book: FactBook) -> None:

@@ -167,7 +167,7 @@ def test_damage_the_first_view_reads_is_a_sentence_not_a_traceback(
 
     monkeypatch.setattr(store_module, "FULL_CHECK_BYTES", 0)
     book = open_fact_book(badly_damaged_database)  # the header and schema read fine
-    assert run_gui(book) == 2
+    assert run_gui(lambda: book) == 2
     kind, text = no_dialogs[0]
     assert kind == "critical" and "is damaged" in text and "Traceback" not in text
     book.close()

@@ -1,0 +1,51 @@
+"""The window as it first paints, before the data layer is imported: title, menu bar, the Overview tab and its
+heading, where the saved geometry puts them, every part disabled so nothing can be asked of an empty view.
+
+It imports nothing from the data layer (SQLAlchemy alone takes longer to import than Qt), so it paints in
+about the time of a bare Qt window; the main window replaces it on the same event loop once the book is open.
+The words are the main window's own, translated from the same catalogue contexts.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
+
+MENU_TITLES = ("&File", "&Edit", "&View", "&Help")
+
+
+def _translate(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
+
+
+class WindowFrame(QMainWindow):
+    def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_translate("MainWindow", "Jinshan Fact Book"))
+        self.resize(1280, 820)  # as the main window, which restores the same saved geometry
+        geometry = settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        for title in MENU_TITLES:
+            self.menuBar().addMenu(_translate("MainWindow", title)).setEnabled(False)
+        overview = QWidget()
+        layout = QVBoxLayout(overview)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.addWidget(
+            QLabel(
+                _translate(
+                    "OverviewView",
+                    "<b>Jinshan District at a glance</b> — headline figures of each theme; click a figure to open it.",
+                )
+            )
+        )
+        layout.addStretch(1)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(overview, _translate("MainWindow", "Overview"))
+        self.tabs.setEnabled(False)
+        self.setCentralWidget(self.tabs)
+        self.statusBar()
+
+    def menus(self) -> list[QWidget]:
+        return [action.menu() for action in self.menuBar().actions()]
