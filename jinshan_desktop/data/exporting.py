@@ -129,67 +129,70 @@ def all_tables(book: FactBook) -> list[Table]:
     """The whole data set as the tables that "Export all tables" and the CLI write."""
     themes = {theme.id: theme.name for theme in book.themes()}
     labels = book.labels()
-    language = book.language
     return [
         observations_table(book),
-        Table(
-            "facts.csv",
-            _described("facts.csv", "Statements without a number: titles, firsts, projects, partnerships", labels),
-            _localised(FACT_COLUMNS, labels, "facts.csv"),
-            [
-                (
-                    f.id,
-                    themes[f.theme_id],
-                    f.topic,
-                    word(FACT_KINDS, f.kind, language),
-                    f.entity,
-                    f.statement,
-                    f.source_id,
-                    f.locator,
-                )
-                for f in book.facts()
-            ],
-        ),
-        Table(
-            "entities.csv",
-            _described(
-                "entities.csv", "Companies, parks, bases, centres, villages, hospitals, brands and platforms", labels
-            ),
-            _localised(ENTITY_COLUMNS, labels, "entities.csv"),
-            [
-                (
-                    e.id,
-                    word(ENTITY_KINDS, e.kind, language),
-                    e.name,
-                    e.name_zh,
-                    themes[e.theme_id],
-                    e.description,
-                    "|".join(e.observation_ids),
-                    "|".join(e.fact_ids),
-                )
-                for e in book.entities()
-            ],
-        ),
-        Table(
-            "sources.csv",
-            _described("sources.csv", "Documents the figures come from", labels),
-            _localised(SOURCE_COLUMNS, labels, "sources.csv"),
-            [
-                (
-                    s.id,
-                    s.title,
-                    s.publisher,
-                    s.published,
-                    s.address,
-                    word(GRADES, s.grade, language),
-                    s.contributed,
-                    s.figure_count,
-                    s.fact_count,
-                )
-                for s in book.sources()
-            ],
-        ),
+        _facts_table(book, themes, labels),
+        _entities_table(book, themes, labels),
+        _sources_table(book, labels),
     ]
+
+
+def _facts_table(book: FactBook, themes: dict[str, str], labels: dict[str, str]) -> Table:
+    kind = {code: word(FACT_KINDS, code, book.language) for code in FACT_KINDS}
+    return Table(
+        "facts.csv",
+        _described("facts.csv", "Statements without a number: titles, firsts, projects, partnerships", labels),
+        _localised(FACT_COLUMNS, labels, "facts.csv"),
+        [
+            (f.id, themes[f.theme_id], f.topic, kind.get(f.kind, f.kind), f.entity, f.statement, f.source_id, f.locator)
+            for f in book.facts()
+        ],
+    )
+
+
+def _entities_table(book: FactBook, themes: dict[str, str], labels: dict[str, str]) -> Table:
+    return Table(
+        "entities.csv",
+        _described(
+            "entities.csv", "Companies, parks, bases, centres, villages, hospitals, brands and platforms", labels
+        ),
+        _localised(ENTITY_COLUMNS, labels, "entities.csv"),
+        [
+            (
+                e.id,
+                word(ENTITY_KINDS, e.kind, book.language),
+                e.name,
+                e.name_zh,
+                themes[e.theme_id],
+                e.description,
+                "|".join(e.observation_ids),
+                "|".join(e.fact_ids),
+            )
+            for e in book.entities()
+        ],
+    )
+
+
+def _sources_table(book: FactBook, labels: dict[str, str]) -> Table:
+    return Table(
+        "sources.csv",
+        _described("sources.csv", "Documents the figures come from", labels),
+        _localised(SOURCE_COLUMNS, labels, "sources.csv"),
+        [
+            (
+                s.id,
+                s.title,
+                s.publisher,
+                s.published,
+                s.address,
+                word(GRADES, s.grade, book.language),
+                s.contributed,
+                s.figure_count,
+                s.fact_count,
+            )
+            for s in book.sources()
+        ],
+    )
 
 
 def _described(key: str, english: str, labels: dict[str, str]) -> str:
