@@ -49,9 +49,9 @@ def _fail(message: str) -> int:
 
 
 def _publish(target: str, source: Path | None) -> int:
+    from jinshan_desktop.data.bundled import bundled_database
     from jinshan_desktop.data.store import FactBookError
     from jinshan_desktop.data.team_copy import CopyError, publish
-    from jinshan_desktop.paths import bundled_database
 
     try:
         figures = publish(source or bundled_database(), target)

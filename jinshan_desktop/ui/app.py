@@ -32,6 +32,13 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+def application() -> QApplication:
+    """The running application (create_application made it)."""
+    running = QApplication.instance()
+    assert isinstance(running, QApplication), "create_application() runs first"
+    return running
+
+
 def create_application(argv: list[str] | None = None) -> QApplication:
     running = QApplication.instance()
     if running is not None and not isinstance(running, QApplication):
@@ -93,11 +100,11 @@ class _OnFirstPaint(QObject):
         self.window = window
         self.work = work
         self.announce = announce
-        QApplication.instance().installEventFilter(self)
+        application().installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and isinstance(watched, QWidget) and watched.window() is self.window:
-            QApplication.instance().removeEventFilter(self)
+            application().removeEventFilter(self)
             if self.announce:
                 print(self.announce, flush=True)
             for step in self.work:

@@ -9,7 +9,7 @@ The words are the main window's own, translated from the same catalogue contexts
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QVBoxLayout, QWidget
 
 MENU_TITLES = ("&File", "&Edit", "&View", "&Help")
 
@@ -47,5 +47,5 @@ class WindowFrame(QMainWindow):
         self.setCentralWidget(self.tabs)
         self.statusBar()
 
-    def menus(self) -> list[QWidget]:
-        return [action.menu() for action in self.menuBar().actions()]
+    def menus(self) -> list[QMenu]:
+        return [menu for action in self.menuBar().actions() if isinstance(menu := action.menu(), QMenu)]
