@@ -71,7 +71,7 @@ def damaged_database(database: Path) -> Path:
 @pytest.fixture
 def badly_damaged_database(database: Path) -> Path:
     """Damage that the first table of the window reads."""
-    return damage_index(database, "ix_page_theme_value")
+    return damage_index(database, "ix_page_theme_position")
 
 
 @pytest.fixture
