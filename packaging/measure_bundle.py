@@ -37,7 +37,7 @@ def measure(bundle: Path) -> list[tuple[str, int, int]]:
         groups[name].append(path)
     rows = []
     for name, paths in groups.items():
-        compressor = lzma.LZMACompressor(preset=9)
+        compressor = lzma.LZMACompressor(preset=6)  # as the archive
         compressed = sum(len(compressor.compress(path.read_bytes())) for path in paths) + len(compressor.flush())
         rows.append((name, sum(path.stat().st_size for path in paths), compressed))
     return rows
