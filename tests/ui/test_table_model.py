@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QTableView
 
-from jinshan_desktop.data.queries import FactBook, open_fact_book
+from jinshan_desktop.data.queries import FactBook, PatternTooLong, open_fact_book
 from jinshan_desktop.ui.table_model import ROW_ROLE, ObservationTableModel
 from jinshan_desktop.ui.theme_view import ThemeView
 from tests.ui.waiting import counted
@@ -56,7 +56,10 @@ def test_filter_by_topic_and_text(qapp, book: FactBook) -> None:
     model.set_text("income")
     ids = [row.id for row in _column(model, 0, ROW_ROLE)]
     assert ids == ["rural-income-2019", "rural-income-growth-2019", "rural-income-2018", "villages-with-dividends-2020"]
-    model.set_text("'; drop table --" + "x" * 5000)
+    model.set_text("'; drop table --" + "x" * 400)
+    assert model.rowCount() == 0
+    with pytest.raises(PatternTooLong):  # over 500 characters: refused, the table as it was
+        model.set_text("'; drop table --" + "x" * 5000)
     assert model.rowCount() == 0
     model.set_topic(None)
     model.set_text("和辉")  # names match in any language

@@ -133,7 +133,8 @@ def _copy_staged(connection: Connection, plan: ImportPlan, batch_id: int, positi
     written = 0
     for first in range(0, last_line + 1, INSERT_CHUNK):
         copied = connection.exec_driver_sql(copy, (position, batch_id, first, first + INSERT_CHUNK)).rowcount
-        for done in range(written + PROGRESS_ROWS, written + copied + 1, PROGRESS_ROWS):
+        # Every multiple of PROGRESS_ROWS passed is reported, however the line ranges fall.
+        for done in range((written // PROGRESS_ROWS + 1) * PROGRESS_ROWS, written + copied + 1, PROGRESS_ROWS):
             if not progress(done):
                 raise cancelled("writing")  # leaving engine.begin() by an exception rolls back
         written += copied
