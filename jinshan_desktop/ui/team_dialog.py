@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import weakref
 from collections.abc import Callable
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -167,7 +168,9 @@ def add_team_actions(window: MainWindow, file_menu: QMenu) -> None:
         label = QLabel()
         window.database_label = label  # type: ignore[attr-defined]
         window.statusBar().addPermanentWidget(label)
-        ServerFaults(window).install()
+        _WINDOWS.add(window)
+        if not isinstance(sys.excepthook, _FaultHook):
+            sys.excepthook = _FaultHook(sys.excepthook)
     kind = (
         QApplication.translate("TeamDatabase", "Team database")
         if window.book.on_server
@@ -176,22 +179,34 @@ def add_team_actions(window: MainWindow, file_menu: QMenu) -> None:
     label.setText(f"{kind}: {window.book.path}")
 
 
+_WINDOWS: weakref.WeakSet[MainWindow] = weakref.WeakSet()  # the windows whose faults _FaultHook reports
+
+
+class _FaultHook:
+    """sys.excepthook in front of the app's, installed once: a team database's error that reached the event
+    loop (a page read while scrolling, a chart) goes to the window reading that database, as ServerFaults."""
+
+    def __init__(self, previous: Callable[[type[BaseException], BaseException, TracebackType | None], object]) -> None:
+        self.previous = previous
+
+    def __call__(self, kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+        if isinstance(error, FactBookError):
+            for window in list(_WINDOWS):
+                try:
+                    reading = window.isVisible() and window.book.on_server
+                except RuntimeError:  # its C++ side is gone already
+                    continue
+                if reading:
+                    ServerFaults(window).report(str(error))
+                    return
+        self.previous(kind, error, trace)
+
+
 class ServerFaults:
-    """sys.excepthook in front of the app's: a team database's error that reached the event loop (a page
-    read while scrolling, a chart) becomes its sentence in the status bar and a dialog with Retry."""
+    """A team database's fault in a window: its sentence in the status bar and a dialog with Retry."""
 
     def __init__(self, window: MainWindow) -> None:
         self.window = window
-        self.previous = sys.excepthook
-
-    def install(self) -> None:
-        sys.excepthook = self
-
-    def __call__(self, kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
-        if not (isinstance(error, FactBookError) and self.window.book.on_server):
-            self.previous(kind, error, trace)
-            return
-        self.report(str(error))
 
     def report(self, sentence: str) -> None:
         log.warning("team database fault: %s", sentence)
