@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from jinshan_desktop.data.queries import FactBook, FactBookError, PasswordNeeded, open_fact_book
 from jinshan_desktop.data.server import TLS_MODES, team_url
+from jinshan_desktop.ui.translate import Texts
 
 if TYPE_CHECKING:
     from jinshan_desktop.ui.main_window import MainWindow
@@ -39,6 +39,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 Opener = Callable[[str, str | None], FactBook]  # (url, password) -> an open book; a test may pass its own
+
+TeamDatabase = Texts("TeamDatabase")  # named as its context, as lupdate reads it
 
 
 class TeamDatabaseDialog(QDialog):
@@ -105,8 +107,8 @@ def open_with_password(
         except PasswordNeeded as error:
             text, given = QInputDialog.getText(
                 parent,
-                QApplication.translate("TeamDatabase", "Password"),
-                f"{error}\n\n" + QApplication.translate("TeamDatabase", "Password:"),
+                TeamDatabase.tr("Password"),
+                f"{error}\n\n" + TeamDatabase.tr("Password:"),
                 QLineEdit.EchoMode.Password,
             )
             if not given:
@@ -122,7 +124,7 @@ def ask_retry(parent: QWidget | None, sentence: str) -> bool:
     """The sentence, with Retry and Cancel; True for Retry."""
     answer = QMessageBox.warning(
         parent,
-        QApplication.translate("TeamDatabase", "Team database"),
+        TeamDatabase.tr("Team database"),
         sentence,
         QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Cancel,
     )
@@ -161,7 +163,7 @@ def switch_book(window: MainWindow, book: FactBook) -> None:
 def add_team_actions(window: MainWindow, file_menu: QMenu) -> None:
     """The hook main_window calls while building its File menu: the action, the database named in the
     status bar, and (once) the Retry for faults that reach the event loop."""
-    action = file_menu.addAction(QApplication.translate("TeamDatabase", "Open &team database…"))
+    action = file_menu.addAction(TeamDatabase.tr("Open &team database…"))
     action.triggered.connect(lambda: open_team_database(window))
     label = getattr(window, "database_label", None)
     if label is None:
@@ -172,9 +174,9 @@ def add_team_actions(window: MainWindow, file_menu: QMenu) -> None:
         if not isinstance(sys.excepthook, _FaultHook):
             sys.excepthook = _FaultHook(sys.excepthook)
     kind = (
-        QApplication.translate("TeamDatabase", "Team database")
+        TeamDatabase.tr("Team database")
         if window.book.on_server
-        else QApplication.translate("TeamDatabase", "File")
+        else TeamDatabase.tr("File")
     )
     label.setText(f"{kind}: {window.book.path}")
 
@@ -221,6 +223,6 @@ class ServerFaults:
                 continue
             self.window.refresh()
             self.window.statusBar().showMessage(
-                QApplication.translate("TeamDatabase", "Connected again to the team database."), 5000
+                TeamDatabase.tr("Connected again to the team database."), 5000
             )
             return

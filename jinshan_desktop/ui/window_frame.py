@@ -8,41 +8,44 @@ The words are the main window's own, translated from the same catalogue contexts
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QVBoxLayout, QWidget
+
+from jinshan_desktop.ui.translate import Texts
 
 MENU_TITLES = ("&File", "&Edit", "&View", "&Help")
 
 
-def _translate(context: str, text: str) -> str:
-    return QCoreApplication.translate(context, text)
+# The words of the views the frame stands in for, in their contexts, shown before those views are imported.
+MainWindow = Texts("MainWindow")
+Menus = Texts("Menus")
+OverviewView = Texts("OverviewView")
 
 
 class WindowFrame(QMainWindow):
     def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_translate("MainWindow", "Jinshan Fact Book"))
+        self.setWindowTitle(MainWindow.tr("Jinshan Fact Book"))
         self.resize(1280, 820)  # as the main window, which restores the same saved geometry
         geometry = settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
         for title in MENU_TITLES:
-            self.menuBar().addMenu(_translate("MainWindow", title)).setEnabled(False)
+            self.menuBar().addMenu(Menus.tr(title)).setEnabled(False)
         overview = QWidget()
         layout = QVBoxLayout(overview)
         layout.setContentsMargins(6, 6, 6, 0)
         layout.addWidget(
             QLabel(
-                _translate(
-                    "OverviewView",
-                    "<b>Jinshan District at a glance</b> — headline figures of each theme; click a figure to open it.",
+                OverviewView.tr(
+                    "<b>Jinshan District at a glance</b> — headline figures of each theme; click a figure to open it."
                 )
             )
         )
         layout.addStretch(1)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(overview, _translate("MainWindow", "Overview"))
+        self.tabs.addTab(overview, MainWindow.tr("Overview"))
         self.tabs.setEnabled(False)
         self.setCentralWidget(self.tabs)
         self.statusBar()

@@ -24,6 +24,12 @@ def _chinese(field: str) -> list[sa.Column[str]]:
 
 
 def upgrade() -> None:
+    _create_catalogue()
+    _create_facts_and_indicators()
+    _create_observations()
+
+
+def _create_catalogue() -> None:
     op.create_table(
         "batches",
         sa.Column("id", sa.Integer(), primary_key=True),
@@ -41,6 +47,10 @@ def upgrade() -> None:
     op.create_table(
         "meta", sa.Column("key", sa.String(), primary_key=True), sa.Column("value", sa.Text(), nullable=False)
     )
+    _create_sources()
+
+
+def _create_sources() -> None:
     op.create_table(
         "sources",
         sa.Column("id", sa.String(), primary_key=True),
@@ -85,6 +95,9 @@ def upgrade() -> None:
         *_names(),
     )
     op.create_index("ix_topics_theme_id", "topics", ["theme_id"])
+
+
+def _create_facts_and_indicators() -> None:
     op.create_table(
         "facts",
         sa.Column("id", sa.String(), primary_key=True),
@@ -110,7 +123,6 @@ def upgrade() -> None:
     )
     for column in ("batch_id", "compare_group", "entity_id", "topic_id"):
         op.create_index(f"ix_indicators_{column}", "indicators", [column])
-    _create_observations()
 
 
 def _create_observations() -> None:
