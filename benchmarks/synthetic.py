@@ -8,6 +8,7 @@ import sqlite3
 from pathlib import Path
 
 from jinshan_desktop.data.build import build_database
+from jinshan_desktop.data.schema import DIMENSIONS
 
 YEARS = range(1995, 2025)  # 30 years
 
@@ -80,6 +81,14 @@ def generate(target: Path, observations: int, indicators: int = 5_000, seed: int
                 _insert(connection, rows)
                 rows.clear()
         _insert(connection, rows)
+        # The quantity model's columns, as the build sets them: the value in its dimension's base unit, the rank.
+        ranks = " ".join(f"WHEN '{name}' THEN {rank}" for rank, name in enumerate(DIMENSIONS))
+        connection.execute(
+            "UPDATE observations SET value_base = value * (SELECT u.scale FROM indicators i JOIN units u"
+            " ON u.id = i.unit_id WHERE i.id = observations.indicator_id), dimension_rank = (SELECT CASE"
+            f" u.dimension {ranks} ELSE {len(DIMENSIONS)} END FROM indicators i JOIN units u ON u.id = i.unit_id"
+            " WHERE i.id = observations.indicator_id) WHERE batch_id IS NULL AND id LIKE 'syn-%'"
+        )
         connection.commit()
         connection.execute("VACUUM")
     finally:

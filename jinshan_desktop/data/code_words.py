@@ -96,3 +96,13 @@ def word(words: Words, code: str | None, language: str) -> str:
         return ""
     found = words.get(code)
     return found[_COLUMN.get(language, 0)] if found else code
+
+
+def code_of(words: Words, text: str) -> str:
+    """The code a word stands for in any language ("年度" -> "year"), so an export in words imports back;
+    text that is no word of these is returned as it is (a code already, or a problem the caller reports)."""
+    folded = text.strip().casefold()
+    for code, spelled in words.items():
+        if folded == code.casefold() or folded in (form.strip().casefold() for form in spelled):
+            return code
+    return text

@@ -97,7 +97,12 @@ class ObservationTableModel(QAbstractTableModel):
     # Queries
 
     def set_query(self, query: TableQuery) -> None:
+        """Show what query matches. Counted here (no reader), a query that cannot run raises before anything
+        changed, so the table stays as it was; on the reader, a failure arrives as the reader's error."""
         same_rows = (query.topic_id, query.text) == (self.query.topic_id, self.query.text)
+        counted_now = (
+            None if self.reader is not None or (same_rows and self.count_known) else self.book.count_observations(query)
+        )
         self.beginResetModel()
         self.query = query
         self._pages.clear()
@@ -108,7 +113,10 @@ class ObservationTableModel(QAbstractTableModel):
         self.count_known = False
         self.match_count = self._fetched = 0
         self.endResetModel()
-        self._count()
+        if counted_now is not None:
+            self._counted(query, counted_now)
+        else:
+            self._count()
 
     def _count(self) -> None:
         book, query = self.book, self.query

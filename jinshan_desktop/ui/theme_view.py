@@ -254,6 +254,9 @@ class ThemeView(QWidget):
 
     def _apply_filter(self) -> None:
         self._filter_timer.stop()
+        if len(self.filter_box.text().strip()) > MAX_PATTERN_CHARACTERS:  # refused before any query is sent
+            self.count_label.setText(self.tr("A filter is at most %1 characters long.").arg(MAX_PATTERN_CHARACTERS))
+            return
         if self.filter_box.text() != self.model.query.text:
             try:
                 self.model.set_text(self.filter_box.text())

@@ -131,7 +131,7 @@ def test_exports_add_base_values_and_units(book: FactBook, tmp_path: Path) -> No
     with (tmp_path / "observations.csv").open(encoding="utf-8-sig", newline="") as handle:
         rows = {row["id"]: row for row in csv.DictReader(handle)}
     assert rows["edo-revenue-2021"]["value"] == "402054.66"  # as published
-    assert (rows["edo-revenue-2021"]["value_base"], rows["edo-revenue-2021"]["unit_base"]) == ("4020546600", "yuan")
+    assert (rows["edo-revenue-2021"]["value_base"], rows["edo-revenue-2021"]["unit_base"]) == ("4020546600.00", "yuan")
     assert (rows["warburg-land-2020"]["unit_base"]) == "m²"
     assert "README" not in rows
 

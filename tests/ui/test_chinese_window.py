@@ -15,6 +15,7 @@ from jinshan_desktop.ui.import_dialogs import BatchesDialog, ImportPreviewDialog
 from jinshan_desktop.ui.main_window import MainWindow
 from jinshan_desktop.ui.sources_dialog import SourcesDialog
 from tests.ui.visible_text import latin_words, plain, visible_texts
+from tests.ui.waiting import shown_ids
 
 # Words a Chinese window writes in Latin letters, each a proper name, a format or a code the reader types.
 ALLOWED = {
@@ -64,13 +65,13 @@ def _walk_tabs(window: MainWindow, qtbot, language: str) -> list[str]:
             _save(window, f"{language}-walk-tab-0")
             continue
         view = window.current_view()
-        for observation_id in view.visible_observation_ids():
+        for observation_id in shown_ids(view):
             assert view.select_observation(observation_id)
             texts += visible_texts(view.detail) + visible_texts(view.chart)
         for row in range(view.facts_list.count()):
             view.facts_list.setCurrentRow(row)
             texts += visible_texts(view.detail)
-        view.select_observation(view.visible_observation_ids()[0])
+        view.select_observation(shown_ids(view)[0])
         qtbot.wait(20)
         _save(window, f"{language}-walk-tab-{index}")
     return texts
@@ -82,12 +83,12 @@ def _walk_dialogs(window: MainWindow, qtbot, monkeypatch, tmp_path: Path, langua
     monkeypatch.setattr(SourcesDialog, "exec", lambda dialog: shown.append(dialog) or 0)
     window.show_sources()
     monkeypatch.setattr(BatchesDialog, "exec", lambda dialog: shown.append(dialog) or 0)
-    window.batches_action.trigger()
+    window.menus.batches_action.trigger()
     refused = tmp_path / "refused.csv"
     refused.write_text("x\n1\n", encoding="utf-8")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(refused), ""))
     monkeypatch.setattr(ImportPreviewDialog, "exec", lambda dialog: shown.append(dialog) or 0)
-    window.import_action.trigger()
+    window.menus.import_action.trigger()
     find: FindDialog = window.find_dialog
     find.query.setText("金山")
     find.run_search()
@@ -102,7 +103,7 @@ def _walk_dialogs(window: MainWindow, qtbot, monkeypatch, tmp_path: Path, langua
     window.show_about()
     texts += [plain(text) for text in about]
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "table.csv"), ""))
-    window.export_table_action.trigger()
+    window.menus.export_table_action.trigger()
     texts.append(window.statusBar().currentMessage())
     return texts
 

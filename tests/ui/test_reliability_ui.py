@@ -14,6 +14,7 @@ from jinshan_desktop.data.queries import FactBook, FactBookError, TableQuery, op
 from jinshan_desktop.ui.find_dialog import FindDialog
 from jinshan_desktop.ui.main_window import MainWindow
 from jinshan_desktop.ui.table_model import ObservationTableModel
+from tests.ui.waiting import shown_ids
 
 HOSTILE = "=cmd|' /C calc'!A0"
 
@@ -42,9 +43,9 @@ def test_copy_guards_formula_cells_as_the_csv_export_does(hostile_window: MainWi
     window = hostile_window
     window.tabs.setCurrentIndex(1)
     view = window.current_view()
-    figure = next(i for i in view.visible_observation_ids() if i.startswith("import-"))
+    figure = next(i for i in shown_ids(view) if i.startswith("import-"))
     assert view.select_observation(figure)
-    window.copy_action.trigger()
+    window.menus.copy_action.trigger()
     cells = QApplication.clipboard().text().splitlines()[1].split("\t")
     assert f"'{HOSTILE}" in cells
     assert all(not cell.startswith(("=", "+", "-", "@")) for cell in cells if not cell[1:2].isdigit())
@@ -55,11 +56,15 @@ def test_copy_guards_formula_cells_as_the_csv_export_does(hostile_window: MainWi
 
 def test_an_overlong_filter_or_search_is_refused_with_a_message(window: MainWindow, book: FactBook) -> None:
     view = window.current_view() if window.tabs.currentIndex() else window.theme_view("manufacturing")
+    view.model.ensure_counted()  # the count is read off the GUI thread otherwise
     shown = view.model.rowCount()
     view.filter_box.setText("长" * 20_000)
+    view.apply_pending_filter()  # the box waits for typing to pause
     assert "at most 500 characters" in view.count_label.text()
     assert view.model.rowCount() == shown  # the table is as it was, and the next filter works
     view.filter_box.setText("output")
+    view.apply_pending_filter()
+    view.model.ensure_counted()
     assert 0 < view.model.rowCount() < shown
     find = FindDialog(book, {})
     find.query.setText("x" * 20_000)

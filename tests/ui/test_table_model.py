@@ -7,6 +7,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QTableView
 
 from jinshan_desktop.data.queries import FactBook, PatternTooLong, open_fact_book
+from jinshan_desktop.data.schema import DIMENSIONS
 from jinshan_desktop.ui.table_model import ROW_ROLE, ObservationTableModel
 from jinshan_desktop.ui.theme_view import ThemeView
 from tests.ui.waiting import counted
@@ -32,13 +33,15 @@ def test_headers_and_cells(qapp, book: FactBook) -> None:
 def test_sorting_by_value_uses_numbers_not_text(qapp, book: FactBook) -> None:
     model = ObservationTableModel(book, "manufacturing")
     model.sort(M.COL_VALUE, Qt.SortOrder.AscendingOrder)
-    values = [row.value for row in (model.row_at(r) for r in range(model.rowCount()))]
-    assert values == sorted(values) and len(values) == 37
+    keys = [(row.dimension, row.value_base) for row in (model.row_at(r) for r in range(model.rowCount()))]
+    money = [base for dimension, base in keys if dimension == "CNY"]
+    assert money == sorted(money) and len(keys) == 37  # by base-unit value, money first, dimensions apart
+    assert keys[0][0] == "CNY"
     texts = _column(model, M.COL_VALUE)
     # As text "nearly 100 billion" would sort after "7 billion" and "39.6 billion" before "7 billion".
     assert texts.index("7 billion yuan") < texts.index("39.6 billion yuan") < texts.index("nearly 100 billion yuan")
     model.sort(M.COL_VALUE, Qt.SortOrder.DescendingOrder)
-    assert model.row_at(0).value == max(values)
+    assert model.row_at(0).value_base == max(base for dimension, base in keys if dimension == keys[-1][0])
 
 
 def test_sorting_by_period_puts_years_in_order(qapp, book: FactBook) -> None:
@@ -121,13 +124,14 @@ def test_sorting_by_value_is_right_across_fetched_pages(qapp, large_book: FactBo
     model.sort(M.COL_VALUE, Qt.SortOrder.AscendingOrder)
     assert model.rowCount() == M.PAGE_SIZE  # a new order starts again from its first page
     model.fetch_to(model.match_count)
-    values = [model.row_at(row).value for row in range(model.rowCount())]
-    assert values == sorted(values) and len(values) == model.match_count > 10 * M.PAGE_SIZE
+    rows = [model.row_at(row) for row in range(model.rowCount())]
+    keys = [(DIMENSIONS.index(row.dimension), row.value_base) for row in rows]
+    values = [row.value_base for row in rows]
+    assert keys == sorted(keys) and len(values) == model.match_count > 10 * M.PAGE_SIZE
     assert model.pages_read == -(-model.rowCount() // M.PAGE_SIZE)
     model.sort(M.COL_VALUE, Qt.SortOrder.DescendingOrder)
-    assert [model.row_at(r).value for r in (0, M.PAGE_SIZE - 1, M.PAGE_SIZE, model.match_count - 1)] == sorted(
-        [values[-1], values[-M.PAGE_SIZE], values[-M.PAGE_SIZE - 1], values[0]], reverse=True
-    )
+    ends = [model.row_at(r).value_base for r in (0, M.PAGE_SIZE - 1, M.PAGE_SIZE, model.match_count - 1)]
+    assert ends == [values[-1], values[-M.PAGE_SIZE], values[-M.PAGE_SIZE - 1], values[0]]
 
 
 def test_find_lands_on_the_right_row_in_a_sorted_large_table(qtbot, large_book: FactBook) -> None:

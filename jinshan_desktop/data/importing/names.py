@@ -40,7 +40,8 @@ class Names:
                 text.casefold(): label.id
                 for label in vocabulary.labels
                 for text in (label.text_en, label.text_zh_hans, label.text_zh_hant)
-                if text
+                # Only column headers: the README's descriptions ("readme entities.csv:theme") may read the same.
+                if text and not label.id.startswith("readme")
             },
         )
 

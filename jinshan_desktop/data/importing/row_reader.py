@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from decimal import Decimal
 
 from jinshan_desktop.data import schema
+from jinshan_desktop.data.code_words import LOCATORS, PERIOD_KINDS, QUALIFIERS, code_of
 from jinshan_desktop.data.derivation import FormulaError, evaluate, formula_inputs
 from jinshan_desktop.data.importing.locators import locator_allowed
 from jinshan_desktop.data.importing.names import Names, slug
@@ -24,6 +26,29 @@ from jinshan_desktop.data.messages import QT_TRANSLATE_NOOP, Message
 YES = {"yes", "是", "true", "1"}
 NO = {"no", "否", "false", "0", ""}
 _YEAR = re.compile(r"\d{4}")
+
+
+# The units a Chinese export restates money and visitors in: name -> (dimension, power of ten of its size).
+_MAGNITUDE_SHIFTS = {
+    "元": ("CNY", 0),
+    "万元": ("CNY", 4),
+    "亿元": ("CNY", 8),
+    "美元": ("USD", 0),
+    "万美元": ("USD", 4),
+    "亿美元": ("USD", 8),
+    "人次": ("visitors", 0),
+    "万人次": ("visitors", 4),
+    "亿人次": ("visitors", 8),
+}
+
+
+def _codes(row: dict[str, str]) -> dict[str, str]:
+    """A row with the words a Chinese export writes for codes (年度, 近, 信息框) read back as the codes."""
+    coded = dict(row)
+    for column, words in (("period_kind", PERIOD_KINDS), ("qualifier", QUALIFIERS), ("locator", LOCATORS)):
+        if coded.get(column):
+            coded[column] = code_of(words, coded[column])
+    return coded
 
 
 def _rank(dimension: str) -> int:
@@ -45,6 +70,7 @@ class RowReader:
         self.plan.problems.append(Problem(line, Message(template, values)))
 
     def figure(self, line: int, row: dict[str, str]) -> Figure | None:
+        row = self._in_units_of_its_id(_codes(row))
         """The row as a figure in staging.FIGURE_COLUMNS order, or None (its problems are in the plan)."""
         errors_before = len(self.plan.problems)
         theme_id = self.names.themes.get(row["theme"].casefold())
@@ -88,6 +114,24 @@ class RowReader:
             value.value * unit.scale,
             _rank(unit.dimension),
         )
+
+    def _in_units_of_its_id(self, row: dict[str, str]) -> dict[str, str]:
+        """A value a Chinese export restated in 万 or 亿 (343.3亿元 of a figure in billion yuan) read back in the
+        unit its unit_id names, digit for digit: the restatement only moves the decimal point."""
+        given = self.names.unit_of_id.get(row.get("unit_id", ""))
+        shift = _MAGNITUDE_SHIFTS.get(row["unit"].strip().replace("萬", "万").replace("億", "亿"))
+        if given is None or shift is None or shift[0] != given.dimension:
+            return row
+        places = round(math.log10(given.scale)) - shift[1]  # 亿 (10^8) to billion (10^9): one place left
+        try:
+            exact = Decimal(row["value"].replace(",", "")).scaleb(-places)
+        except ArithmeticError:
+            return row  # the value's own check reports it
+        return {
+            **row,
+            "value": format(exact.normalize() if exact == exact.to_integral() else exact, "f"),
+            "unit": given.id,
+        }
 
     def _topic_and_unit(self, line: int, theme_id: str, row: dict[str, str]) -> tuple[str | None, str | None]:
         topic_id = self.names.topics.get((theme_id, row["topic"].casefold()))
