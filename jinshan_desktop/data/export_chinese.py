@@ -53,7 +53,7 @@ def value_and_unit_cells(context: ReadContext, value: Any, decimals: Any, unit: 
             continue
         for target, name in ((1e8, names[2]), (1e4, names[1])):
             shift = round(math.log10(float(scale) / target))  # a power of ten: 10^shift of the new unit
-            places = func.max(decimals - shift, 0)
+            places = case((decimals > shift, decimals - shift), else_=0)  # greatest(): one spelling for both engines
             condition = (unit == unit_id) & (func.abs(value) * float(scale) >= target)
             restated = _trimmed(decimal_text(value * literal(10.0**shift), places))
             value_cases.append((condition, restated))

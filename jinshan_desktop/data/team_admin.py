@@ -29,6 +29,8 @@ def grant(url: str, role: str, editor: bool) -> list[str]:
         tables = sql.SQL(", ").join(sql.Identifier(table) for table in IMPORTED_TABLES)
         statements += [
             sql.SQL("GRANT INSERT, DELETE ON {} TO {}").format(tables, name),
+            # Removing a batch hands an indicator or source another batch still uses to that batch.
+            sql.SQL("GRANT UPDATE (batch_id) ON indicators, sources TO {}").format(name),
             sql.SQL("GRANT USAGE ON SEQUENCE batches_id_seq TO {}").format(name),
         ]
     done: list[str] = []

@@ -22,8 +22,8 @@ from jinshan_desktop.data.store import Store, open_store
 
 # Parents before children, so every foreign key finds its row.
 TABLE_ORDER = (
-    "meta", "labels", "batches", "sources", "themes", "units", "entities", "topics", "indicators", "facts",
-    "observations",
+    "meta", "labels", "batches", "sources", "source_texts", "themes", "units", "entities", "topics", "indicators",
+    "indicator_texts", "facts", "observations", "observation_notes",
 )  # fmt: skip
 CHUNK = 10_000
 

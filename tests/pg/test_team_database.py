@@ -112,6 +112,12 @@ def test_publishing_into_a_database_that_holds_figures_is_refused(
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=st.text(max_size=200) | st.sampled_from(["%", "_", "\\", "'; DROP TABLE observations; --", "x" * 5000]))
 def test_search_and_filter_are_safe_for_any_text_on_the_server(team_book: FactBook, text: str) -> None:
+    from jinshan_desktop.data.queries import MAX_PATTERN_CHARACTERS, PatternTooLong
+
+    if len("".join(c for c in text if c.isprintable()).strip()) > MAX_PATTERN_CHARACTERS:
+        with pytest.raises(PatternTooLong):  # refused with a sentence on the server too
+            team_book.search(text)
+        return
     for hit in team_book.search(text):
         assert hit.title
     assert team_book.count_observations(TableQuery("manufacturing", text=text)) >= 0

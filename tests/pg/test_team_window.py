@@ -55,6 +55,7 @@ def test_open_team_database_asks_the_password_and_never_saves_it(
     assert file_window.book.on_server and str(file_window.book.path) == shown
     assert file_window.database_label.text() == f"Team database: {shown}"  # type: ignore[attr-defined]
     view = file_window.theme_view("manufacturing")
+    view.model.ensure_counted()  # counted off the GUI thread otherwise
     assert view.model.rowCount() == file_window.book.count_observations(TableQuery("manufacturing"))
     file_window.settings.sync()
     remembered = Path(file_window.settings.fileName()).read_text()
@@ -88,6 +89,7 @@ def test_a_fault_mid_work_is_a_sentence_and_retry_reconnects(
     sys.excepthook(FactBookError, fault.value, None)  # as when a paint's page read raised in the event loop
     assert "does not answer" in answers[0] and "does not answer" in answers[1]  # the first Retry was too soon
     assert window.statusBar().currentMessage() == "Connected again to the team database."
+    window.current_view().model.ensure_counted()
     assert window.isVisible() and window.current_view().model.rowCount() > 0
     window.close()
     book.close()

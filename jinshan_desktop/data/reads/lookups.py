@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, tuple_
 
 from jinshan_desktop.data import schema
 from jinshan_desktop.data.reads.context import ReadContext
@@ -71,6 +71,9 @@ def place_staged(context: ReadContext, staging: Path) -> None:
     """Mark each row of an import's staging file with the fact book's figure it is (existing_id, _value,
     _indicator): the figure of the same indicator, period and source, else of the same id; bundled figures
     first, then imported ones. Each lookup goes through an index of that database, row by row in SQL."""
+    if context.store.engine.dialect.name != "sqlite":
+        _place_staged_by_queries(context, staging)  # a server cannot attach the staging file
+        return
     raw = context.store.engine.raw_connection()
     try:
         connection = raw.driver_connection
@@ -90,3 +93,30 @@ def place_staged(context: ReadContext, staging: Path) -> None:
         connection.execute("DETACH DATABASE staging")
     finally:
         raw.close()
+
+
+def _place_staged_by_queries(context: ReadContext, staging: Path) -> None:
+    """place_staged for a team database: the staged figures looked up IN_CHUNK at a time through its indexes."""
+    o = schema.Observation
+    staged = sqlite3.connect(staging)
+    try:
+        rows = staged.execute("SELECT line, id, indicator_id, period_label, source_id FROM staged").fetchall()
+        for start in range(0, len(rows), IN_CHUNK):
+            chunk = rows[start : start + IN_CHUNK]
+            identities = [(indicator, period, source) for _, _, indicator, period, source in chunk]
+            found = select(o.id, o.value, o.indicator_id, o.period_label, o.source_id)
+            by_identity = {
+                (str(r[2]), str(r[3]), str(r[4])): r[:3]
+                for r in context.rows(found.where(tuple_(o.indicator_id, o.period_label, o.source_id).in_(identities)))
+            }
+            by_id = {str(r[0]): r[:3] for r in context.rows(found.where(o.id.in_([row[1] for row in chunk])))}
+            for line, figure_id, indicator, period, source in chunk:
+                existing = by_identity.get((indicator, period, source)) or by_id.get(figure_id)
+                if existing is not None:
+                    staged.execute(
+                        "UPDATE staged SET existing_id = ?, existing_value = ?, existing_indicator = ? WHERE line = ?",
+                        (str(existing[0]), float(existing[1]), str(existing[2]), line),
+                    )
+        staged.commit()
+    finally:
+        staged.close()
