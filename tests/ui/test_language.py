@@ -41,7 +41,7 @@ def test_switching_relabels_menus_tabs_headers_and_charts(window: MainWindow, qt
     header = view.model.headerData(ObservationTableModel.COL_INDICATOR, Qt.Orientation.Horizontal)
     assert header == "指标"
     assert view.chart.chart is not None and view.chart.chart.title == "休闲旅游集聚区接待游客"  # selection kept
-    assert [p.value_text for p in view.chart.chart.points] == ["752万人次", "852万人次"]
+    assert [p.value_text for p in view.chart.chart.points] == ["约750万人次", "852万人次"]
     assert "来源" in view.chart.source_label.text
     assert "852万人次" in view.detail.toPlainText()
     assert window.settings.value("view/language") == "zh_CN"

@@ -123,6 +123,8 @@ class RowReader:
         if given is None or shift is None or shift[0] != given.dimension:
             return row
         places = round(math.log10(given.scale)) - shift[1]  # 亿 (10^8) to billion (10^9): one place left
+        if places == 0:
+            return row  # written in its own unit: nothing to move
         try:
             exact = Decimal(row["value"].replace(",", "")).scaleb(-places)
         except ArithmeticError:
