@@ -47,7 +47,9 @@ def _figures(book: FactBook) -> set[tuple]:
     }
 
 
-@settings(max_examples=18, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=18, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 @given(
     figures=FIGURES,
     name=NAMES,
