@@ -179,7 +179,10 @@ def _run_command(arguments: argparse.Namespace, book: FactBook) -> int:
 
 def upgrade_database(target: str) -> int:
     """`db upgrade`: the one command that writes a schema; the bundled database is never named by default."""
-    from jinshan_desktop.data.migrate import UpgradeError, upgrade_database  # Alembic only for this command
+    try:
+        from jinshan_desktop.data.migrate import UpgradeError, upgrade_database  # Alembic only for this command
+    except ImportError:  # the frozen download leaves Alembic out
+        return _fail("db upgrade needs the app installed with pip (pip install jinshan-desktop), not the download.")
 
     try:
         before, after = upgrade_database(target)
