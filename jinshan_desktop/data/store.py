@@ -16,6 +16,7 @@ from sqlalchemy.pool import NullPool
 
 from jinshan_desktop.data import schema
 from jinshan_desktop.data.dialects import stamped_revision
+from jinshan_desktop.data.sqlite_errors import SqliteProblem, sqlite_problem
 from jinshan_desktop.data.user_store import StoreNotice, UserStoreError, attach_user_store, prepare_user_store
 
 Columns = TypeVarTuple("Columns")
@@ -217,11 +218,11 @@ def revision_problem(path: Path | str, revision: str | None) -> str | None:
 
 def reason(path: Path, error: BaseException) -> str:
     """A database error as a sentence for the reader."""
-    text = str(getattr(error, "orig", error)).lower()
-    if "locked" in text or "busy" in text:
+    problem, text = sqlite_problem(error)
+    if problem is SqliteProblem.LOCKED:
         return f"The fact book database {path} is locked by another program. Close it and try again."
-    if "not a database" in text or "malformed" in text or "corrupt" in text:
+    if problem is SqliteProblem.DAMAGED:
         return f"The file {path} is damaged or is not a fact book database."
-    if "unable to open" in text:
+    if problem is SqliteProblem.CANNOT_OPEN:
         return f"The fact book database {path} cannot be opened; check that you may read it."
     return f"The fact book database {path} cannot be read ({text})."

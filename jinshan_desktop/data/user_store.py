@@ -21,6 +21,7 @@ from sqlalchemy.pool import NullPool
 from sqlalchemy.schema import CreateIndex, CreateTable
 
 from jinshan_desktop.data import schema
+from jinshan_desktop.data.sqlite_errors import SqliteProblem, sqlite_problem
 
 # 1: first layout. 2: observations indexed by (indicator, period, source), which conflict checks look up.
 # 3: the quantity model's columns (bundled revision 0002), so the layered tables still line up.
@@ -224,16 +225,16 @@ def _is_transient(error: BaseException) -> bool:
 
 def store_reason(path: Path, error: BaseException) -> str:
     """A database error of the per-user database as a sentence (never SQLAlchemy's text with its SQL)."""
-    text = str(getattr(error, "orig", error)).lower()
-    if "locked" in text or "busy" in text:
+    problem, text = sqlite_problem(error)
+    if problem is SqliteProblem.LOCKED:
         return f"Your imported figures in {path} are being written by another program; try again when it is done."
-    if "readonly" in text or "read-only" in text or "permission" in text:
+    if problem is SqliteProblem.READ_ONLY:
         return f"Your imported figures in {path} cannot be written: the file or its folder is read-only."
-    if "disk" in text and "full" in text:
+    if problem is SqliteProblem.DISK_FULL:
         return f"Your imported figures in {path} cannot be written: the disk is full."
-    if "unable to open" in text:
+    if problem is SqliteProblem.CANNOT_OPEN:
         return f"Your imported figures in {path} cannot be opened; check that you may read and write it."
-    return f"Your imported figures in {path} cannot be used ({text.splitlines()[0] if text else 'unknown error'})."
+    return f"Your imported figures in {path} cannot be used ({text})."
 
 
 def _stamp() -> str:
