@@ -115,17 +115,12 @@ def main(argv: list[str] | None = None) -> int:
         return team
     if arguments.command == "db":
         return upgrade_database(arguments.target)
-    gui = arguments.command is None and not arguments.smoke
-    if gui and "://" not in str(arguments.db or ""):
+    if arguments.command is None and not arguments.smoke:
         _import_data_layer_meanwhile()
         from jinshan_desktop.ui.app import run_gui  # it opens the book once the window's frame has painted
 
-        return run_gui(
-            lambda: open_book(arguments.db, arguments.user_db, full_check=None),
-            arguments.exit_after_paint,
-            arguments.lang,
-        )
-    book = _open_for_command(arguments, gui)
+        return run_gui(lambda: _open_for_window(arguments), arguments.exit_after_paint, arguments.lang)
+    book = _open_for_command(arguments)
     if book is None:
         return 2
     if book.user_store_notice:
@@ -137,18 +132,29 @@ def main(argv: list[str] | None = None) -> int:
         book.close()
 
 
-def _open_for_command(arguments: argparse.Namespace, gui: bool) -> FactBook | None:
-    """The book a command (or the window of a team database) reads; None when it cannot be, as said."""
+def _open_for_command(arguments: argparse.Namespace) -> FactBook | None:
+    """The book a command reads; None when it cannot be, as said."""
     from jinshan_desktop.data.queries import FactBookError, PasswordNeeded
 
     try:
-        return open_book(arguments.db, arguments.user_db, full_check=None if gui else True)
+        return open_book(arguments.db, arguments.user_db, full_check=True)
     except FactBookError as error:
-        if not gui:
-            hint = " Put it in ~/.pgpass or PGPASSWORD." if isinstance(error, PasswordNeeded) else ""
-            _fail(f"{error}{hint}")
-            return None
-        from jinshan_desktop.ui.team_dialog import open_at_start  # a team database: password, or Retry
+        hint = " Put it in ~/.pgpass or PGPASSWORD." if isinstance(error, PasswordNeeded) else ""
+        _fail(f"{error}{hint}")
+        return None
+
+
+def _open_for_window(arguments: argparse.Namespace) -> FactBook | None:
+    """The window's book, opened once its frame has painted. A team database that cannot be opened asks for
+    its password, or offers Retry, in a dialog over the frame; None when the reader gave up (already said)."""
+    from jinshan_desktop.data.queries import FactBookError
+
+    try:
+        return open_book(arguments.db, arguments.user_db, full_check=None)
+    except FactBookError as error:
+        if "://" not in str(arguments.db or ""):
+            raise
+        from jinshan_desktop.ui.team_dialog import open_at_start
 
         asked = open_at_start(str(arguments.db), arguments.lang or "en")
         if asked is None:
@@ -172,9 +178,7 @@ def _run_command(arguments: argparse.Namespace, book: FactBook) -> int:
         from jinshan_desktop.ui.app import run_smoke  # Qt only when a window is wanted
 
         return run_smoke(book, language=arguments.lang)
-    from jinshan_desktop.ui.app import run_gui  # a team database's window, its book already open
-
-    return run_gui(lambda: book, arguments.exit_after_paint, arguments.lang)
+    raise AssertionError(f"no command {arguments.command!r}")  # the parser allows no other
 
 
 def upgrade_database(target: str) -> int:

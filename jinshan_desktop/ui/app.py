@@ -120,9 +120,12 @@ def chosen_language(settings: QSettings, requested: str | None) -> Language:
     return parse_language(str(saved)) if saved else system_language()
 
 
-def run_gui(open_book: Callable[[], FactBook], exit_after_paint: bool = False, language: str | None = None) -> int:
+def run_gui(
+    open_book: Callable[[], FactBook | None], exit_after_paint: bool = False, language: str | None = None
+) -> int:
     """The window's frame paints first; then the data layer is imported, the book opened and the main window,
-    its first view filled, takes the frame's place on the same event loop. 2 when the book cannot be shown."""
+    its first view filled, takes the frame's place on the same event loop. 2 when the book cannot be shown,
+    or open_book gave None: the reader declined a dialog it showed, and it has said why."""
     app = create_application()
     sys.excepthook = ErrorReporter()
     settings = user_settings()
@@ -140,6 +143,9 @@ def run_gui(open_book: Callable[[], FactBook], exit_after_paint: bool = False, l
             book = open_book()
         except FactBookError as error:
             _refuse(frame, str(error))
+            return
+        if book is None:
+            QApplication.exit(2)
             return
         try:
             window = MainWindow(book, settings, chosen)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QMessageBox
 
 from jinshan_desktop.data.queries import FactBook, FactBookError, TableQuery, open_fact_book
 from jinshan_desktop.ui import team_dialog
@@ -97,14 +97,18 @@ def test_a_fault_mid_work_is_a_sentence_and_retry_reconnects(
 
 def test_a_team_database_down_at_start_offers_retry_in_a_dialog(qapp, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from jinshan_desktop.cli import main
+    from jinshan_desktop.ui.window_frame import WindowFrame
     from tests.pg.server import _free_port
 
     shown: list[str] = []
+    frame_visible: list[bool] = []
 
     def cancel(_parent, _title, sentence, *_args):  # type: ignore[no-untyped-def]
         shown.append(sentence)
+        frame_visible.append(any(isinstance(w, WindowFrame) and w.isVisible() for w in QApplication.topLevelWidgets()))
         return QMessageBox.StandardButton.Cancel
 
     monkeypatch.setattr(QMessageBox, "warning", cancel)
     assert main(["--db", f"postgresql+psycopg://reader:r-secret@127.0.0.1:{_free_port()}/factbook"]) == 2
     assert len(shown) == 1 and "does not answer: it may be down" in shown[0] and "r-secret" not in shown[0]
+    assert frame_visible == [True]  # the window's frame painted first, as for a file; the dialog came over it
