@@ -3,8 +3,8 @@
 Every length is in units of the font's line height (`em` here), about the width of one Chinese character, so
 that Chinese and English, 96 dpi and devicePixelRatio 2 get the same proportions. Each column has a minimum
 below which it is never squeezed (the table then asks its pane for that much room); the width beyond the
-minimums goes first to the indicator, the column people read first, then to periods and citations up to their
-content, then to the indicator again. The values and statuses always get their whole content.
+minimums goes first to the indicator, the column people read first, then to the period, then to the indicator's
+whole content, then to periods and citations up to theirs. Values and statuses always get their whole content.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from jinshan_desktop.ui.table_model import ObservationTableModel as Columns
 
 INDICATOR_MINIMUM_EM = 22  # "EverDisplay Optronics project: total investm…"; a whole Chinese indicator name
 INDICATOR_COMFORT_EM = 26  # the room the indicator is given before periods and citations grow
+PERIOD_COMFORT_EM = 14  # "as of the end of September 2020"; longer periods wait for the indicator's whole name
 ELIDED_MINIMUM_EM = 7  # periods and citations: "as of Sep 2020", "《发布会》¶8"; the tooltip gives them whole
 
 
@@ -33,9 +34,10 @@ class ColumnPlan:
         spare = available - sum(widths.values())
         stages = [
             (Columns.COL_INDICATOR, max(self.minimum[Columns.COL_INDICATOR], INDICATOR_COMFORT_EM * self.em)),
+            (Columns.COL_PERIOD, PERIOD_COMFORT_EM * self.em),
+            (Columns.COL_INDICATOR, self.content[Columns.COL_INDICATOR]),
             (Columns.COL_PERIOD, self.content.get(Columns.COL_PERIOD, 0)),
             (Columns.COL_SOURCE, self.content.get(Columns.COL_SOURCE, 0)),
-            (Columns.COL_INDICATOR, self.content[Columns.COL_INDICATOR]),
         ]
         for column, target in stages:
             if column in widths and spare > 0:

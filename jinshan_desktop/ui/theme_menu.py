@@ -25,12 +25,14 @@ CHOICE_NAMES: dict[ThemeChoice, str] = {
 def add_theme_menu(window: MainWindow, view_menu: QMenu) -> QActionGroup:
     """The submenu, its actions children of the group (deleted with the menus when the window is rebuilt)."""
     menu = view_menu.addMenu(ThemeMenu.tr("&Theme"))
+    tip = ThemeMenu.tr("Colours of the window: the desktop's, light or dark")
+    menu.menuAction().setStatusTip(tip)
     group = QActionGroup(menu)
     for choice in THEME_CHOICES:
         action = QAction(ThemeMenu.tr(CHOICE_NAMES[choice]), group, checkable=True)
         action.setData(choice)
         action.setChecked(choice == current_theme())
-        action.setStatusTip(ThemeMenu.tr("Colours of the window: the desktop's, light or dark"))
+        action.setStatusTip(tip)
         menu.addAction(action)
 
     def chosen(action: QAction) -> None:
