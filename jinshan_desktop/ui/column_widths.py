@@ -18,6 +18,7 @@ from jinshan_desktop.ui.table_model import ObservationTableModel as Columns
 INDICATOR_MINIMUM_EM = 22  # "EverDisplay Optronics project: total investm…"; a whole Chinese indicator name
 INDICATOR_COMFORT_EM = 26  # the room the indicator is given before periods and citations grow
 PERIOD_COMFORT_EM = 14  # "as of the end of September 2020"; longer periods wait for the indicator's whole name
+MEASURED_ROWS = Columns.PAGE_SIZE  # the rows read for the first screen; never the whole theme
 ELIDED_MINIMUM_EM = 7  # periods and citations: "as of Sep 2020", "《发布会》¶8"; the tooltip gives them whole
 
 
@@ -50,8 +51,9 @@ class ColumnPlan:
 
 
 def plan_columns(table: QTableView) -> ColumnPlan:
-    """Content widths from the first rows (the header's resize precision), minimums from the font."""
+    """Content widths from the first page of rows, minimums from the font."""
     header = table.horizontalHeader()
+    header.setResizeContentsPrecision(MEASURED_ROWS)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     table.resizeColumnsToContents()
     em = table.fontMetrics().height()

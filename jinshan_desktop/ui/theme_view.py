@@ -53,7 +53,6 @@ class FigureTable(QTableView):
         header.setStretchLastSection(False)
         header.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
-        header.setResizeContentsPrecision(10)  # widths from the first rows only, never the whole theme
         # The topic buttons and the detail pane name the topic; the column stays in copies and the model.
         self.setColumnHidden(ObservationTableModel.COL_TOPIC, True)
         self.fit_columns()
