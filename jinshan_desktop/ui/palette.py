@@ -42,6 +42,7 @@ _DARK = {
     Role.Link: "#7fb2ff",
     Role.LinkVisited: "#c59bff",
 }
+LIGHT_BUTTON = "#efefef"  # Fusion's own light window and button colour
 _DARK_DISABLED = {Role.WindowText: "#7a7d82", Role.Text: "#7a7d82", Role.ButtonText: "#7a7d82"}
 
 
@@ -87,6 +88,8 @@ class _Theme(QObject):
         app.setPalette(QPalette())  # nothing set: the platform's palette, or the style's light one
         if is_dark(app.palette()) and choice == "light":  # a dark desktop's palette, overridden
             app.setPalette(app.style().standardPalette())
+            if is_dark(app.palette()):  # a style whose own palette follows the desktop's scheme
+                app.setPalette(QPalette(QColor(LIGHT_BUTTON)))  # Qt derives a whole light palette from it
 
     def scheme_changed(self, _scheme: Qt.ColorScheme) -> None:
         if self.choice == "system":
