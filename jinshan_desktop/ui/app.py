@@ -1,4 +1,4 @@
-"""The QApplication: style, chart colours, the last-resort error handler, the GUI and smoke runs."""
+"""The QApplication: style, the theme, the last-resort error handler, the GUI and smoke runs."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from jinshan_desktop import APP_ID, APP_NAME, __version__
 from jinshan_desktop.data.languages import Language, is_chinese, parse_language
 from jinshan_desktop.paths import resource, user_config_dir
 from jinshan_desktop.ui.language import apply_language, register_bundled_fonts, system_language
+from jinshan_desktop.ui.palette import apply_theme, saved_theme
 from jinshan_desktop.ui.reader import wait_for_reads
 from jinshan_desktop.ui.translate import Texts
 from jinshan_desktop.ui.window_frame import WindowFrame
@@ -49,8 +50,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_ID)
     app.setWindowIcon(QIcon(str(resource("icons", "jinshan-desktop.svg"))))
-    app.setStyle("Fusion")  # one light look on every platform, matching the chart colours
-    app.setPalette(app.style().standardPalette())
+    app.setStyle("Fusion")  # one look on every platform; its colours are the desktop's scheme (ui/palette.py)
     register_bundled_fonts()
     return app
 
@@ -129,6 +129,7 @@ def run_gui(
     app = create_application()
     sys.excepthook = ErrorReporter()
     settings = user_settings()
+    apply_theme(saved_theme(settings))
     chosen = chosen_language(settings, language)
     apply_language(chosen)
     frame = WindowFrame(settings)

@@ -1,4 +1,6 @@
-"""HTML for the detail pane: the full citation and reading of one figure, fact or entity."""
+"""HTML for the detail pane: the full citation and reading of one figure, fact or entity.
+
+Secondary text is marked class='muted'; the pane (ui/detail_browser.py) colours it from the palette."""
 
 from __future__ import annotations
 
@@ -34,7 +36,7 @@ QUALIFIER_WORDS = {
 
 def _line(label: str, value: str | None) -> str:
     return (
-        f"<tr><td style='color:#5f6b7a;padding-right:10px'>{escape(label)}</td><td>{value}</td></tr>" if value else ""
+        f"<tr><td class='muted' style='padding-right:10px'>{escape(label)}</td><td>{value}</td></tr>" if value else ""
     )
 
 
@@ -123,7 +125,7 @@ def _name_kind(entity: EntityRow, language: str) -> str:
     kind = word(NAME_KINDS, entity.name_kind, language)
     if entity.name_kind == "official" and entity.name_source:
         kind += DetailPane.tr(" (checked against %1)").arg(entity.name_source)
-    return f"<br><small style='color:#5f6b7a'>{escape(kind)}</small>"
+    return f"<br><small class='muted'>{escape(kind)}</small>"
 
 
 def entity_summary_html(entity: EntityRow, language: str = "en") -> str:

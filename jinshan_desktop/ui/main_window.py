@@ -24,6 +24,7 @@ from jinshan_desktop.ui.menus import Menus
 from jinshan_desktop.ui.overview_view import OverviewView
 from jinshan_desktop.ui.reader import wait_for_reads
 from jinshan_desktop.ui.sources_dialog import SourcesDialog
+from jinshan_desktop.ui.status_summary import summary_label
 from jinshan_desktop.ui.table_model import ROW_ROLE
 from jinshan_desktop.ui.theme_view import ThemeView
 from jinshan_desktop.ui.translate import Texts
@@ -98,7 +99,7 @@ class MainWindow(QMainWindow):
             self.menus.deleteLater()  # with its actions, in the previous language
         self.menus = Menus(self)
         info = self.book.info()
-        self.statusBar().showMessage(
+        summary_label(self).setText(
             self.tr("%1 figures · %2 facts · %3 sources · data as of %4").arg(
                 self._count(info.observation_count),
                 self._count(info.fact_count),

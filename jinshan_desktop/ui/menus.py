@@ -13,6 +13,7 @@ from jinshan_desktop.data import exporting
 from jinshan_desktop.data.languages import LANGUAGE_NAMES
 from jinshan_desktop.ui.export_commands import chosen_encoding, english_exports
 from jinshan_desktop.ui.team_dialog import add_team_actions
+from jinshan_desktop.ui.theme_menu import add_theme_menu
 from jinshan_desktop.ui.translate import Texts
 
 if TYPE_CHECKING:
@@ -108,3 +109,4 @@ class Menus(QObject):
         for language, name in LANGUAGE_NAMES.items():  # each language named in itself
             language_menu.addAction(self._choice(name, language, language == window.language, self.language_group))
         self.language_group.triggered.connect(lambda action: window.set_language(action.data()))
+        self.theme_group = add_theme_menu(window, menu)

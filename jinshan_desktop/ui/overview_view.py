@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from jinshan_desktop.data.queries import FactBook, ThemeInfo
+from jinshan_desktop.ui.headline_cards import HeadlineCards
 from jinshan_desktop.ui.theme_view import ThemeView
 from jinshan_desktop.ui.translate import Texts
 
@@ -28,44 +27,16 @@ class OverviewView(QWidget):
         count_now: bool = False,
     ) -> None:
         super().__init__(parent)
-        headlines = book.headlines()
-        cards = QWidget()
-        grid = QGridLayout(cards)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setSpacing(8)
-        derived = " · " + self.tr("derived")
-        for column, theme in enumerate([district, *themes]):
-            card = QFrame()
-            card.setFrameShape(QFrame.Shape.StyledPanel)
-            card.setObjectName("headline-card")
-            card_layout = QVBoxLayout(card)
-            title = QLabel(f"<b>{escape(theme.name)}</b>")
-            card_layout.addWidget(title)
-            for row in (r for r in headlines if r.theme_id == theme.id):
-                label = QLabel(
-                    f"<a href='{escape(row.id)}' style='text-decoration:none'>"
-                    f"<span style='font-size:13pt'><b>{escape(row.value_text)}</b></span></a>"
-                    f"<br>{escape(row.indicator)}<br>"
-                    f"<span style='color:#5f6b7a'>{escape(row.period_label)} · {escape(row.citation)}"
-                    f"{derived if row.derived else ''}</span>"
-                )
-                label.setWordWrap(True)
-                label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
-                label.linkActivated.connect(self.figure_chosen.emit)
-                label.setToolTip(row.source_title)
-                card_layout.addWidget(label)
-            card_layout.addStretch(1)
-            grid.addWidget(card, 0, column)
-            grid.setColumnStretch(column, 1)
-
+        self.cards = HeadlineCards([district, *themes], book.headlines(), " · " + self.tr("derived"))
+        self.cards.figure_chosen.connect(self.figure_chosen.emit)
         heading = QLabel(
             self.tr("<b>Jinshan District at a glance</b> — headline figures of each theme; click a figure to open it.")
         )
         self.district_view = ThemeView(book, district, count_now=count_now)
         scroll = QScrollArea()
-        scroll.setWidgetResizable(True)  # cards never clip their figures; a small window scrolls
+        scroll.setWidgetResizable(True)  # the cards wrap into rows at the viewport's width; then it scrolls
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(cards)
+        scroll.setWidget(self.cards)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(scroll)
         splitter.addWidget(self.district_view)

@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QPushButton,
     QSplitter,
     QTableView,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -23,8 +21,13 @@ from PySide6.QtWidgets import (
 from jinshan_desktop.data.exporting import rows_as_tsv
 from jinshan_desktop.data.formatting import format_count
 from jinshan_desktop.data.queries import MAX_PATTERN_CHARACTERS, FactBook, PatternTooLong, ThemeInfo
+from jinshan_desktop.ui.column_widths import minimum_table_width, plan_columns, spread_columns
+from jinshan_desktop.ui.detail_browser import DetailBrowser
 from jinshan_desktop.ui.detail_text import fact_html, observation_html
+from jinshan_desktop.ui.fact_list import fact_item, make_fact_list
+from jinshan_desktop.ui.height_sharing import HeightSharing
 from jinshan_desktop.ui.reader import Reader
+from jinshan_desktop.ui.short_citation import short_citation
 from jinshan_desktop.ui.table_model import ROW_ROLE, ObservationTableModel
 from jinshan_desktop.ui.translate import Texts
 from jinshan_desktop.ui.trend_chart import FACT_NO_CHART, TrendChart
@@ -50,21 +53,19 @@ class FigureTable(QTableView):
         header.setStretchLastSection(False)
         header.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
-        header.setResizeContentsPrecision(10)  # widths from the first rows only, never the whole theme
         # The topic buttons and the detail pane name the topic; the column stays in copies and the model.
         self.setColumnHidden(ObservationTableModel.COL_TOPIC, True)
         self.fit_columns()
 
     def fit_columns(self) -> None:
-        """Widths from the first rows (again once the first count has brought them)."""
-        header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.resizeColumnsToContents()
-        header.setSectionResizeMode(ObservationTableModel.COL_INDICATOR, QHeaderView.ResizeMode.Stretch)
-        # Long periods and citations are elided (the tooltip and detail pane give them whole),
-        # so that the indicator, the column people read first, keeps its room.
-        for column, widest in ((ObservationTableModel.COL_PERIOD, 120), (ObservationTableModel.COL_SOURCE, 160)):
-            header.resizeSection(column, min(header.sectionSize(column), widest))
+        """Widths from the first rows and the font (again once the first count has brought them)."""
+        self.column_plan = plan_columns(self)
+        self.setMinimumWidth(minimum_table_width(self, self.column_plan))
+        spread_columns(self, self.column_plan)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)  # the viewport's resizes arrive here too
+        spread_columns(self, self.column_plan)
 
     def moveCursor(self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier) -> QModelIndex:
         model = self.model()
@@ -114,14 +115,12 @@ class ThemeView(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
 
         self.count_label = QLabel()
-        self.facts_list = QListWidget()
-        self.facts_list.setWordWrap(True)
+        self.facts_list = make_fact_list()
         self.facts_list.currentItemChanged.connect(self._fact_changed)
         self._fill_facts()
 
         self.chart = TrendChart()
-        self.detail = QTextBrowser()
-        self.detail.setOpenLinks(False)
+        self.detail = DetailBrowser()
         self.detail.setPlaceholderText(self.tr("Select a figure or a fact to see where it comes from."))
         self._lay_out(topic_bar)
         self._update_count()
@@ -158,6 +157,7 @@ class ThemeView(QWidget):
         facts_layout.addWidget(self.facts_list)
         table_and_facts.addWidget(facts_panel)
         table_and_facts.setSizes([420, 180])
+        self.height_sharing = HeightSharing(table_and_facts, self.table, facts_panel, self.facts_list)
         left_layout.addWidget(table_and_facts, 1)
         left_layout.addWidget(self.count_label)
 
@@ -269,6 +269,7 @@ class ThemeView(QWidget):
 
     def _update_count(self) -> None:
         model = self.model
+        self.height_sharing.content_changed()
         if not self._columns_fitted and model.rowCount():
             self._columns_fitted = True
             self.table.fit_columns()
@@ -285,9 +286,12 @@ class ThemeView(QWidget):
         self.facts_list.clear()
         for fact in self._facts:
             if topic_id is None or fact.topic_id == topic_id:
-                item = QListWidgetItem(f"{fact.statement}  [{fact.citation}]")
+                source = self._sources[fact.source_id]
+                citation = short_citation(
+                    fact.citation_label, source.publisher, source.published, fact.locator, fact.locator_text
+                )
+                item = fact_item(fact.statement, citation)
                 item.setData(FACT_ROLE, fact.id)
-                item.setToolTip(fact.statement)
                 self.facts_list.addItem(item)
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:

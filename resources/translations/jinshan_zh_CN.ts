@@ -738,20 +738,52 @@ The details are in the log file; the window stays open.</source>
         <translation>未注明日期</translation>
     </message>
     <message>
-        <source>grade</source>
-        <translation>来源等级</translation>
-    </message>
-    <message>
         <source>descriptive title</source>
         <translation>描述性标题</translation>
     </message>
     <message>
-        <source>%1 figures, %2 facts</source>
-        <translation>%1 项数据，%2 条事实</translation>
-    </message>
-    <message>
         <source>written in %1</source>
         <translation>%1文献</translation>
+    </message>
+    <message>
+        <source>official: the district government&apos;s own site or a company&apos;s filing to the stock exchange</source>
+        <translation>区政府自己的网站，或公司向证券交易所提交的公告</translation>
+    </message>
+    <message>
+        <source>an established news medium</source>
+        <translation>有影响的新闻媒体</translation>
+    </message>
+    <message>
+        <source>a national census count, as an encyclopedia reports it</source>
+        <translation>全国人口普查数据，据百科全书转引</translation>
+    </message>
+    <message>
+        <source>Each source has a grade, which says what kind of document it is:</source>
+        <translation>每个来源都有等级，说明它是哪一类文献：</translation>
+    </message>
+    <message>
+        <source>cited by %1 and %2</source>
+        <translation>引用于%1和%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n figures</source>
+        <translation>
+            <numerusform>%n 项数据</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n facts</source>
+        <translation>
+            <numerusform>%n 条事实</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No address: the fact book&apos;s sources give none for this document.</source>
+        <translation>无网址：本手册的资料中未给出该文献的网址。</translation>
+    </message>
+    <message>
+        <source>grade %1</source>
+        <translation>来源等级：%1</translation>
     </message>
 </context>
 <context>
@@ -814,6 +846,29 @@ The details are in the log file; the window stays open.</source>
     <message>
         <source>A password is taken from ~/.pgpass or PGPASSWORD, or asked for; it is never saved.</source>
         <translation>密码取自 ~/.pgpass 或 PGPASSWORD，否则会询问；密码从不保存。</translation>
+    </message>
+</context>
+<context>
+    <name>ThemeMenu</name>
+    <message>
+        <source>&amp;System (follow the desktop)</source>
+        <translation>跟随系统(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>浅色(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>深色(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>外观(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Colours of the window: the desktop&apos;s, light or dark</source>
+        <translation>窗口配色：跟随桌面、浅色或深色</translation>
     </message>
 </context>
 <context>

@@ -264,11 +264,11 @@ def test_sources_dialog_lists_every_source_with_what_it_gave(window: MainWindow,
     shown: list[SourcesDialog] = []
     monkeypatch.setattr(SourcesDialog, "exec", lambda self: shown.append(self) or 0)
     window.show_sources()
-    text = shown[0].browser.toPlainText()
+    text = shown[0].plain_text()
     for source in window.book.sources():
         assert source.title in text
     assert "http://en.jsq.sh.gov.cn/news_detail.asp?id=1938" in text
-    assert "55 figures, 31 facts" in text  # the briefing: 53 published, 2 derived from them
+    assert "cited by 55 figures and 31 facts" in text  # the briefing: 53 published, 2 derived from them
 
 
 def test_about_names_version_vintage_and_log_folder(window: MainWindow, monkeypatch) -> None:
