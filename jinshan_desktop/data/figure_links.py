@@ -1,0 +1,45 @@
+"""Links to one figure, jinshan://figure/ID: made by Edit → Copy link, opened by the desktop entry's %u.
+
+Pure text, no Qt: the command line reads a link before any window exists, and the window writes one.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import quote, unquote, urlsplit
+
+SCHEME = "jinshan"
+FIGURE_HOST = "figure"
+
+
+class NotAFigureLink(ValueError):
+    """The text is a jinshan: address, but not one that names a figure."""
+
+
+def figure_link(observation_id: str) -> str:
+    return f"{SCHEME}://{FIGURE_HOST}/{quote(observation_id, safe='')}"
+
+
+def is_link(text: str) -> bool:
+    return text.strip().lower().startswith(f"{SCHEME}:")
+
+
+def figure_of_link(link: str) -> str:
+    """The figure's id in jinshan://figure/ID (a trailing slash, query or fragment is ignored)."""
+    parts = urlsplit(link.strip())
+    observation_id = unquote(parts.path.strip("/"))
+    if parts.scheme.lower() != SCHEME or parts.netloc.lower() != FIGURE_HOST or not observation_id:
+        raise NotAFigureLink(link)
+    if "/" in observation_id:
+        raise NotAFigureLink(link)
+    return observation_id
+
+
+def figure_of_reference(reference: str) -> str:
+    """The id in `--open`'s argument: a jinshan://figure/ID link or the id itself."""
+    return figure_of_link(reference) if is_link(reference) else reference.strip()
+
+
+def links_as_options(argv: list[str]) -> list[str]:
+    """The arguments with a jinshan: link, as a desktop passes it for %u, turned into `--open LINK`; whether it
+    names a figure is said by the window, where the reader sees it (a desktop launch has no terminal)."""
+    return [option for argument in argv for option in (["--open", argument] if is_link(argument) else [argument])]
