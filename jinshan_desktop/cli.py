@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from jinshan_desktop import APP_ID, __version__
 from jinshan_desktop.cli_team import add_team_commands, redacted, run_team_command
 from jinshan_desktop.data.encodings import DEFAULT_ENCODING, ENCODINGS
+from jinshan_desktop.data.figure_links import links_as_options
 from jinshan_desktop.data.languages import LANGUAGES
 from jinshan_desktop.paths import user_log_dir, user_store
 
@@ -35,6 +36,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--smoke", action="store_true", help="open the window, visit every tab offscreen-safe, and exit"
     )
     parser.add_argument("--lang", choices=list(LANGUAGES), help="language of the window and exports")
+    parser.add_argument(
+        "--open", metavar="ID", help="open the window on this figure (its id or a jinshan://figure/ID link)"
+    )
     parser.add_argument("--user-db", type=Path, help="per-user database of imported figures (default: per-user folder)")
     parser.add_argument("--exit-after-paint", action="store_true", help=argparse.SUPPRESS)  # for benchmarks
     commands = parser.add_subparsers(dest="command")
@@ -107,7 +111,8 @@ def _import_data_layer_meanwhile() -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    arguments = build_parser().parse_args(argv)
+    # A desktop opens a jinshan://figure/ID link as the program's argument (the entry's %u).
+    arguments = build_parser().parse_args(links_as_options(sys.argv[1:] if argv is None else argv))
     configure_logging()
     log.info("%s %s starting: %s", APP_ID, __version__, " ".join(redacted(argv or sys.argv[1:])))
     team = run_team_command(arguments)
@@ -124,6 +129,7 @@ def main(argv: list[str] | None = None) -> int:
             lambda: open_book(arguments.db, arguments.user_db, full_check=None),
             arguments.exit_after_paint,
             arguments.lang,
+            arguments.open,
         )
     book = _open_for_command(arguments, gui)
     if book is None:
@@ -171,10 +177,10 @@ def _run_command(arguments: argparse.Namespace, book: FactBook) -> int:
     if arguments.smoke:
         from jinshan_desktop.ui.app import run_smoke  # Qt only when a window is wanted
 
-        return run_smoke(book, language=arguments.lang)
+        return run_smoke(book, language=arguments.lang, open_reference=arguments.open)
     from jinshan_desktop.ui.app import run_gui  # a team database's window, its book already open
 
-    return run_gui(lambda: book, arguments.exit_after_paint, arguments.lang)
+    return run_gui(lambda: book, arguments.exit_after_paint, arguments.lang, arguments.open)
 
 
 def upgrade_database(target: str) -> int:

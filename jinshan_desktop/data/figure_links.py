@@ -26,12 +26,11 @@ def is_link(text: str) -> bool:
 def figure_of_link(link: str) -> str:
     """The figure's id in jinshan://figure/ID (a trailing slash, query or fragment is ignored)."""
     parts = urlsplit(link.strip())
-    observation_id = unquote(parts.path.strip("/"))
-    if parts.scheme.lower() != SCHEME or parts.netloc.lower() != FIGURE_HOST or not observation_id:
+    path = parts.path.strip("/")
+    # One path segment: an id's own slash arrives quoted (%2F), a bare one would name something else.
+    if parts.scheme.lower() != SCHEME or parts.netloc.lower() != FIGURE_HOST or not path or "/" in path:
         raise NotAFigureLink(link)
-    if "/" in observation_id:
-        raise NotAFigureLink(link)
-    return observation_id
+    return unquote(path)
 
 
 def figure_of_reference(reference: str) -> str:

@@ -10,7 +10,9 @@ def reveal_row(table: QTableView, row: int) -> None:
     """Select the whole row, make it current and scroll it to the middle of the view (as near as the ends allow).
     The row must already be fetched into the model."""
     model = table.model()
-    index = model.index(row, 0)
+    # Qt scrolls to no cell of a hidden column (the Topic column is one): the row is reached by a shown cell.
+    column = next((c for c in range(model.columnCount()) if not table.isColumnHidden(c)), 0)
+    index = model.index(row, column)
     table.doItemsLayout()  # rows fetched just now: the scroll range must include them before scrolling
     table.selectionModel().setCurrentIndex(
         index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
