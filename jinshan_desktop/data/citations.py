@@ -20,8 +20,20 @@ from jinshan_desktop.data.rows import FactRow, ObservationRow, SourceInfo
 
 CITATION_STYLES = ("plain", "bibtex", "csl-json")
 _PARAGRAPH = re.compile(r"^¶(\d+)(?:\s*[-–]\s*¶?(\d+))?$")
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October")
-_MONTHS += ("November", "December")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 # (English, Simplified, Traditional) of the few words a citation needs.
 _WORDS: dict[str, tuple[str, str, str]] = {
     "as_written": ("as written", "原文", "原文"),

@@ -5,6 +5,7 @@ Pure text, no Qt: the command line reads a link before any window exists, and th
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from urllib.parse import quote, unquote, urlsplit
 
 SCHEME = "jinshan"
@@ -38,7 +39,13 @@ def figure_of_reference(reference: str) -> str:
     return figure_of_link(reference) if is_link(reference) else reference.strip()
 
 
-def links_as_options(argv: list[str]) -> list[str]:
+def links_as_options(argv: list[str], commands: Collection[str] = ()) -> list[str]:
     """The arguments with a jinshan: link, as a desktop passes it for %u, turned into `--open LINK`; whether it
-    names a figure is said by the window, where the reader sees it (a desktop launch has no terminal)."""
-    return [option for argument in argv for option in (["--open", argument] if is_link(argument) else [argument])]
+    names a figure is said by the window, where the reader sees it (a desktop launch has no terminal). After a
+    command word (`cite`), a link is that command's own argument and stays as it is."""
+    options: list[str] = []
+    for position, argument in enumerate(argv):
+        if argument in commands:
+            return options + argv[position:]
+        options += ["--open", argument] if is_link(argument) else [argument]
+    return options
