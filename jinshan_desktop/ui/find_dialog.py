@@ -31,6 +31,7 @@ class FindDialog(QDialog):
         self.query.setClearButtonEnabled(True)
         self.results = QListWidget()
         self.results.setWordWrap(True)
+        self.results.setAlternatingRowColors(True)  # each result is three lines: the shading tells them apart
         self.summary = QLabel()
         layout = QVBoxLayout(self)
         layout.addWidget(self.query)
@@ -67,15 +68,19 @@ class FindDialog(QDialog):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.query and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
-            if event.key() in MOVES and self.results.count():
+            if event.key() in MOVES:
+                self._search_if_typed()  # move through the results of what the box says, not older ones
                 QCoreApplication.sendEvent(self.results, event)  # the list's own moves and paging
                 return True
         return super().eventFilter(watched, event)
 
-    def _choose_highlighted(self) -> None:
+    def _search_if_typed(self) -> None:
         if self._timer.isActive():  # typed but not searched yet: the results shown are for older text
             self._timer.stop()
             self.run_search()
+
+    def _choose_highlighted(self) -> None:
+        self._search_if_typed()
         item = self.results.currentItem()
         if item is not None:
             self._choose(item)

@@ -176,6 +176,15 @@ def test_enter_right_after_typing_searches_first(window: MainWindow, qtbot) -> N
     assert "drone" in window.current_view().detail.toPlainText().lower()
 
 
+def test_down_right_after_typing_moves_through_the_new_results(window: MainWindow, qtbot) -> None:
+    window.menus.find_action.trigger()
+    dialog = window.find_dialog
+    qtbot.keyClicks(dialog.query, "2020")
+    qtbot.keyClick(dialog.query, Qt.Key.Key_Down)  # before the pause that would have searched
+    qtbot.wait(400)  # the search that typing scheduled must not come later and reset the choice
+    assert dialog.results.count() >= 3 and dialog.results.currentRow() == 1
+
+
 def test_escape_closes_find(window: MainWindow, qtbot) -> None:
     dialog = _find(window, qtbot, "2020")
     qtbot.keyClick(dialog.query, Qt.Key.Key_Escape)
