@@ -143,3 +143,21 @@ def test_citation_in_the_readers_language(window: MainWindow, qtbot, language: s
     assert _clipboard().startswith(start) and "[EB/OL]" in _clipboard() and "第8段" in _clipboard()
     assert window.statusBar().currentMessage() == said
     window.set_language("en")
+
+
+def test_ctrl_c_from_the_keyboard_follows_focus(window: MainWindow, qtbot) -> None:
+    view = _manufacturing(window, qtbot)
+    assert view.select_observation(FIGURE)
+    qtbot.keyClick(view.table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert _clipboard().startswith("Topic\tIndicator\t")
+    view.facts_list.setCurrentRow(0)
+    view.facts_list.setFocus()
+    qtbot.keyClick(view.facts_list, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert _clipboard().startswith(view.facts_list.item(0).toolTip()) and "\t" not in _clipboard()
+    view.table.setFocus()
+    view.table.selectRow(0)
+    cursor = view.detail.document().find("Theme")
+    view.detail.setTextCursor(cursor)
+    view.detail.setFocus()
+    qtbot.keyClick(view.detail, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert _clipboard() == "Theme"
