@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from jinshan_desktop import APP_ID, __version__
 from jinshan_desktop.cli_team import add_team_commands, redacted, run_team_command
 from jinshan_desktop.data.encodings import DEFAULT_ENCODING, ENCODINGS
+from jinshan_desktop.data.figure_links import links_as_options
 from jinshan_desktop.data.languages import LANGUAGES
 from jinshan_desktop.paths import user_log_dir, user_store
 
@@ -35,6 +36,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--smoke", action="store_true", help="open the window, visit every tab offscreen-safe, and exit"
     )
     parser.add_argument("--lang", choices=list(LANGUAGES), help="language of the window and exports")
+    parser.add_argument(
+        "--open", metavar="ID", help="open the window on this figure (its id or a jinshan://figure/ID link)"
+    )
     parser.add_argument("--user-db", type=Path, help="per-user database of imported figures (default: per-user folder)")
     parser.add_argument("--exit-after-paint", action="store_true", help=argparse.SUPPRESS)  # for benchmarks
     commands = parser.add_subparsers(dest="command")
@@ -47,12 +51,21 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument(
         "--encoding", help="the file's encoding when it is not UTF-8, UTF-16 with BOM or GB18030 (e.g. cp1252)"
     )
+    cite = commands.add_parser("cite", help="print a citation of one figure, as the window's Cite button copies it")
+    cite.add_argument("figure", help="the figure's id or a jinshan://figure/ID link")
+    cite.add_argument("--style", choices=["plain", "bibtex", "csl-json"], default="plain")
     database = commands.add_parser("db", help="look after a fact book database (schema upgrades)")
     database_commands = database.add_subparsers(dest="db_command", required=True)
     upgrade = database_commands.add_parser("upgrade", help="bring a database to the schema this version reads")
     upgrade.add_argument("--db", dest="target", required=True, help="path of the SQLite file (or a database URL)")
     add_team_commands(commands, database_commands)
     return parser
+
+
+def command_words(parser: argparse.ArgumentParser) -> list[str]:
+    """The first words of the commands (export, cite, …): after one, the arguments are that command's own."""
+    subcommands = (action for action in parser._actions if isinstance(action, argparse._SubParsersAction))
+    return [word for action in subcommands for word in action.choices]
 
 
 def configure_logging() -> Path | None:
@@ -107,7 +120,9 @@ def _import_data_layer_meanwhile() -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    arguments = build_parser().parse_args(argv)
+    # A desktop opens a jinshan://figure/ID link as the program's argument (the entry's %u).
+    parser = build_parser()
+    arguments = parser.parse_args(links_as_options(sys.argv[1:] if argv is None else argv, command_words(parser)))
     configure_logging()
     log.info("%s %s starting: %s", APP_ID, __version__, " ".join(redacted(argv or sys.argv[1:])))
     team = run_team_command(arguments)
@@ -119,7 +134,9 @@ def main(argv: list[str] | None = None) -> int:
         _import_data_layer_meanwhile()
         from jinshan_desktop.ui.app import run_gui  # it opens the book once the window's frame has painted
 
-        return run_gui(lambda: _open_for_window(arguments), arguments.exit_after_paint, arguments.lang)
+        return run_gui(
+            lambda: _open_for_window(arguments), arguments.exit_after_paint, arguments.lang, arguments.open
+        )
     book = _open_for_command(arguments)
     if book is None:
         return 2
@@ -172,13 +189,28 @@ def _run_command(arguments: argparse.Namespace, book: FactBook) -> int:
             return _fail(str(error))
         print(f"Wrote {len(written)} files to {arguments.out}")
         return 0
+    if arguments.command == "cite":
+        return print_citation(book.with_language(arguments.lang or "en"), arguments.figure, arguments.style)
     if arguments.command == "import":
         return import_file(book, arguments.file, dry_run=arguments.dry_run, encoding=arguments.encoding)
     if arguments.smoke:
         from jinshan_desktop.ui.app import run_smoke  # Qt only when a window is wanted
 
-        return run_smoke(book, language=arguments.lang)
+        return run_smoke(book, language=arguments.lang, open_reference=arguments.open)
     raise AssertionError(f"no command {arguments.command!r}")  # the parser allows no other
+
+
+def print_citation(book: FactBook, reference: str, style: str) -> int:
+    from jinshan_desktop.data.citations import formatted
+    from jinshan_desktop.data.figure_links import NotAFigureLink, figure_of_reference
+
+    try:
+        print(formatted(book.citation(figure_of_reference(reference)), style), end="" if style != "plain" else "\n")
+    except NotAFigureLink:
+        return _fail(f"{reference} is not a link to a figure: links read jinshan://figure/ID.")
+    except KeyError:
+        return _fail(f"No figure has the id {reference!r}.")
+    return 0
 
 
 def upgrade_database(target: str) -> int:

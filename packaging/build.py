@@ -61,8 +61,10 @@ apps="${XDG_DATA_HOME:-$HOME/.local/share}/applications"
 icons="${XDG_DATA_HOME:-$HOME/.local/share}/icons/hicolor/256x256/apps"
 mkdir -p "$apps" "$icons"
 cp "$here/share/jinshan-desktop.png" "$icons/jinshan-desktop.png"
-sed "s|^Exec=.*|Exec=\\"$here/jinshan-desktop\\"|" "$here/share/jinshan-desktop.desktop" \\
+sed "s|^Exec=.*|Exec=\\"$here/jinshan-desktop\\" %u|" "$here/share/jinshan-desktop.desktop" \\
   > "$apps/jinshan-desktop.desktop"
+# jinshan://figure/ID links open in the app (the entry's MimeType); where the tool exists, say so now.
+command -v update-desktop-database >/dev/null && update-desktop-database "$apps" 2>/dev/null
 echo "Added: $apps/jinshan-desktop.desktop"
 """
 

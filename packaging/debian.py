@@ -42,6 +42,7 @@ jinshan-desktop \\- browse the published facts of Jinshan District, Shanghai
 .SH SYNOPSIS
 .B jinshan-desktop
 [\\fB\\-\\-lang\\fR \\fIen|zh_CN|zh_TW\\fR] [\\fB\\-\\-db\\fR \\fIPATH\\fR] [\\fB\\-\\-smoke\\fR]
+[\\fB\\-\\-open\\fR \\fIID\\fR | \\fIjinshan://figure/ID\\fR]
 .br
 .B jinshan-desktop export \\-\\-out
 .I DIR
@@ -54,6 +55,8 @@ jinshan-desktop \\- browse the published facts of Jinshan District, Shanghai
 Without a command, opens the window. \\fBexport\\fR writes every table as CSV and a README.txt into
 \\fIDIR\\fR; \\fBimport\\fR checks a CSV file shaped like observations.csv and adds its figures to the
 per-user database; \\fB\\-\\-smoke\\fR opens the window, visits every tab and exits.
+\\fB\\-\\-open\\fR \\fIID\\fR, or a link \\fIjinshan://figure/ID\\fR (Edit \\(-> Copy link writes one; the desktop
+entry opens them), opens the window on that figure.
 A database that is missing, damaged or of another schema version gives a one-line reason and exit code 2.
 .SH FILES
 .TP

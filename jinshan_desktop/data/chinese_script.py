@@ -30,6 +30,7 @@ TAIWAN_OVERRIDES: dict[str, str] = {
     "退出(&Q)": "結束(&Q)",  # Quit is 結束 in Taiwan
     "文件(&F)": "檔案(&F)",  # the File menu; Taiwan's 文件 is a document, which the Simplified text avoids
     "报道": "報導",  # a news report is 報導 in Taiwan
+    "纯文本": "純文字",  # plain text (a citation style) is 純文字 in Taiwan
 }
 
 # Taiwan quotes with corner brackets: “…” as 「…」 and ‘…’ as 『…』.

@@ -6,8 +6,10 @@ answers are the plain dataclasses of rows.py (re-exported here, so the views imp
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
+from jinshan_desktop.data.citations import FigureCitation
 from jinshan_desktop.data.languages import LANGUAGES
 from jinshan_desktop.data.reads import catalogue, charts, lookups, observations, search, table
 from jinshan_desktop.data.reads.context import ReadContext
@@ -45,6 +47,7 @@ __all__ = [
     "FactBook",
     "FactBookError",
     "FactRow",
+    "FigureCitation",
     "LeftOut",
     "ObservationRow",
     "PasswordNeeded",
@@ -169,6 +172,10 @@ class FactBook:
         if not rows:
             raise KeyError(observation_id)
         return rows[0]
+
+    def citation(self, observation_id: str, accessed: date | None = None) -> FigureCitation:
+        """What a citation of the figure says, in the book's language; accessed defaults to today."""
+        return FigureCitation.of(self.observation(observation_id), accessed or date.today(), self.language)
 
     def headlines(self) -> list[ObservationRow]:
         return observations.headlines(self.reading())

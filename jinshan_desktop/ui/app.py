@@ -121,11 +121,15 @@ def chosen_language(settings: QSettings, requested: str | None) -> Language:
 
 
 def run_gui(
-    open_book: Callable[[], FactBook | None], exit_after_paint: bool = False, language: str | None = None
+    open_book: Callable[[], FactBook | None],
+    exit_after_paint: bool = False,
+    language: str | None = None,
+    open_reference: str | None = None,
 ) -> int:
     """The window's frame paints first; then the data layer is imported, the book opened and the main window,
     its first view filled, takes the frame's place on the same event loop. 2 when the book cannot be shown,
-    or open_book gave None: the reader declined a dialog it showed, and it has said why."""
+    or open_book gave None: the reader declined a dialog it showed, and it has said why.
+    open_reference: a figure's id or jinshan:// link (--open) the window opens on."""
     app = create_application()
     sys.excepthook = ErrorReporter()
     settings = user_settings()
@@ -159,6 +163,8 @@ def run_gui(
         _OnFirstPaint(window, [QApplication.quit] if exit_after_paint else [load_pyqtgraph], "overview filled")
         window.show()
         frame.close()
+        if open_reference:
+            window.figures.open_reference(open_reference)
         if book.user_store_notice:  # a bad file of imported figures was set aside: say where it is kept
             QMessageBox.warning(window, APP_NAME, book.user_store_notice)
         window.check_integrity_in_background()
@@ -180,11 +186,23 @@ def _refuse(frame: WindowFrame, message: str) -> None:
     QApplication.exit(2)  # the frame stays until exec returns: closing it first could quit with 0
 
 
+def _opened(window: MainWindow, reference: str) -> str:
+    """What --open did: the tab and the selected figure, or the window's sentence why it opened none."""
+    if not window.figures.open_reference(reference):
+        return f"not opened: {window.statusBar().currentMessage()}"
+    row = window.current_view().table.currentIndex().row()
+    tab = window.tabs.tabText(window.tabs.currentIndex())
+    return f"opened {window.figures.selected_figure()} in {tab}, row {row}"
+
+
 SMOKE_ROWS = 500  # every figure of the bundled data; the first screens of a large database
 
 
-def run_smoke(book: FactBook, say: Callable[[str], None] = print, language: str | None = None) -> int:
-    """Open the window, visit every tab, draw every figure's chart; one line per tab; 0 when all went well."""
+def run_smoke(
+    book: FactBook, say: Callable[[str], None] = print, language: str | None = None, open_reference: str | None = None
+) -> int:
+    """Open the window, visit every tab, draw every figure's chart; one line per tab; 0 when all went well.
+    With open_reference (--open), then open that figure as the window would and say where it is."""
     app = create_application()
     reporter = ErrorReporter(show_dialog=False)
     sys.excepthook = reporter
@@ -212,6 +230,8 @@ def run_smoke(book: FactBook, say: Callable[[str], None] = print, language: str 
             if window.grab().isNull():
                 reporter.errors.append(f"tab {window.tabs.tabText(index)} did not render")
             say(f"{window.tabs.tabText(index)}: {view.row_count()} rows")
+        if open_reference:
+            say(_opened(window, open_reference))
         window.close()
         _dispose(window)
     if reporter.errors:

@@ -1,14 +1,19 @@
-"""Find (Ctrl+F): one search across every theme's figures, facts and entities."""
+"""Find (Ctrl+F): one search across every theme's figures, facts and entities.
+
+Kept to the keyboard: Up/Down (and Page Up/Down) move through the results from the search box, Enter opens the
+highlighted result, Esc closes. Enter searches first only when typing has not yet been searched."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from jinshan_desktop.data.queries import MAX_PATTERN_CHARACTERS, FactBook, PatternTooLong, SearchHit
 from jinshan_desktop.ui.translate import Texts
 
 HIT_ROLE = Qt.ItemDataRole.UserRole
+MOVES = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
 
 
 class FindDialog(QDialog):
@@ -26,6 +31,7 @@ class FindDialog(QDialog):
         self.query.setClearButtonEnabled(True)
         self.results = QListWidget()
         self.results.setWordWrap(True)
+        self.results.setAlternatingRowColors(True)  # each result is three lines: the shading tells them apart
         self.summary = QLabel()
         layout = QVBoxLayout(self)
         layout.addWidget(self.query)
@@ -35,7 +41,8 @@ class FindDialog(QDialog):
         self._timer = QTimer(self, singleShot=True, interval=150)
         self._timer.timeout.connect(self.run_search)
         self.query.textChanged.connect(self._timer.start)
-        self.query.returnPressed.connect(self._choose_current_or_first)
+        self.query.returnPressed.connect(self._choose_highlighted)
+        self.query.installEventFilter(self)  # Up/Down in the box move through the results
         self.results.itemActivated.connect(self._choose)
 
     def run_search(self) -> None:
@@ -58,9 +65,22 @@ class FindDialog(QDialog):
         if hits:
             self.results.setCurrentRow(0)
 
-    def _choose_current_or_first(self) -> None:
-        self._timer.stop()
-        self.run_search()
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.query and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in MOVES:
+                self._search_if_typed()  # move through the results of what the box says, not older ones
+                QCoreApplication.sendEvent(self.results, event)  # the list's own moves and paging
+                return True
+        return super().eventFilter(watched, event)
+
+    def _search_if_typed(self) -> None:
+        if self._timer.isActive():  # typed but not searched yet: the results shown are for older text
+            self._timer.stop()
+            self.run_search()
+
+    def _choose_highlighted(self) -> None:
+        self._search_if_typed()
         item = self.results.currentItem()
         if item is not None:
             self._choose(item)

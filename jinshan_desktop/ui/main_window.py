@@ -7,7 +7,7 @@ from functools import partial
 from html import escape
 
 from PySide6.QtCore import QByteArray, QSettings
-from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from jinshan_desktop import __version__
@@ -16,6 +16,7 @@ from jinshan_desktop.data.queries import FactBook, SearchHit, ThemeInfo
 from jinshan_desktop.paths import user_log_dir
 from jinshan_desktop.ui.background import BackgroundCall
 from jinshan_desktop.ui.export_commands import ExportCommands
+from jinshan_desktop.ui.figure_commands import FigureCommands
 from jinshan_desktop.ui.find_dialog import FindDialog
 from jinshan_desktop.ui.import_commands import ImportCommands
 from jinshan_desktop.ui.language import apply_language
@@ -48,6 +49,7 @@ class MainWindow(QMainWindow):
         self.resize(1280, 820)
         self.exports = ExportCommands(self)
         self.imports = ImportCommands(self)
+        self.figures = FigureCommands(self)  # copy what has focus, cite, links
         self.menus: Menus | None = None
         book.set_language(language)
         apply_language(language)
@@ -190,11 +192,7 @@ class MainWindow(QMainWindow):
         self.find_dialog.query.selectAll()
 
     def copy_selection(self) -> None:
-        text = self.current_view().selection_as_tsv()
-        if text:
-            QGuiApplication.clipboard().setText(text)
-            rows = text.count("\n") - 1  # the first line holds the headers
-            self.statusBar().showMessage(self.tr("Copied %n rows", None, rows), 4000)
+        self.figures.copy_what_has_focus()
 
     # Help
 

@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from jinshan_desktop.data import exporting
 from jinshan_desktop.data.languages import LANGUAGE_NAMES
 from jinshan_desktop.ui.export_commands import chosen_encoding, english_exports
+from jinshan_desktop.ui.figure_menu import add_figure_actions
 from jinshan_desktop.ui.team_dialog import add_team_actions
 from jinshan_desktop.ui.theme_menu import add_theme_menu
 from jinshan_desktop.ui.translate import Texts
@@ -93,7 +94,9 @@ class Menus(QObject):
         menu = window.menuBar().addMenu(self.tr("&Edit"))
         self.copy_action = self._action(self.tr("&Copy"), window.copy_selection, QKeySequence.StandardKey.Copy)
         self.find_action = self._action(self.tr("&Find…"), window.show_find, QKeySequence.StandardKey.Find)
-        menu.addActions([self.copy_action, self.find_action])
+        menu.addAction(self.copy_action)
+        self.figure_actions = add_figure_actions(self, window, menu)  # Copy citation, Copy citation as ▸, Copy link
+        menu.addAction(self.find_action)
 
     def _view_menu(self) -> None:
         window, tabs = self.window, self.window.tabs

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -18,15 +18,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jinshan_desktop.data.exporting import rows_as_tsv
 from jinshan_desktop.data.formatting import format_count
 from jinshan_desktop.data.queries import MAX_PATTERN_CHARACTERS, FactBook, PatternTooLong, ThemeInfo
+from jinshan_desktop.ui.citing import CiteBar
 from jinshan_desktop.ui.column_widths import minimum_table_width, plan_columns, spread_columns
 from jinshan_desktop.ui.detail_browser import DetailBrowser
 from jinshan_desktop.ui.detail_text import fact_html, observation_html
 from jinshan_desktop.ui.fact_list import fact_item, make_fact_list
 from jinshan_desktop.ui.height_sharing import HeightSharing
 from jinshan_desktop.ui.reader import Reader
+from jinshan_desktop.ui.reveal import reveal_row
 from jinshan_desktop.ui.short_citation import short_citation
 from jinshan_desktop.ui.table_model import ROW_ROLE, ObservationTableModel
 from jinshan_desktop.ui.translate import Texts
@@ -49,6 +50,8 @@ class FigureTable(QTableView):
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
         self.verticalHeader().hide()
+        # By pixel, as Qt's item views scroll elsewhere: a figure reached by a link can sit in the very middle.
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         header = self.horizontalHeader()
         header.setStretchLastSection(False)
         header.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -76,6 +79,18 @@ class FigureTable(QTableView):
             model.fetch_to(model.match_count - 1)
             self.doItemsLayout()  # the scroll range must know the new rows before Qt scrolls to the last
         return super().moveCursor(action, modifiers)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Ctrl+End reaches the last figure as every other way of reaching one does: selected, in the middle."""
+        model = self.model()
+        if event.matches(QKeySequence.StandardKey.MoveToEndOfDocument) and isinstance(model, ObservationTableModel):
+            model.ensure_counted()
+            if model.match_count:
+                model.fetch_to(model.match_count - 1)
+                reveal_row(self, model.match_count - 1)
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
 
 class ThemeView(QWidget):
@@ -163,7 +178,8 @@ class ThemeView(QWidget):
 
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.chart)
-        right.addWidget(self.detail)
+        self.cite_bar = CiteBar(self)  # the detail pane under its Cite button
+        right.addWidget(self.cite_bar)
         right.setSizes([420, 230])
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -190,7 +206,6 @@ class ThemeView(QWidget):
             return False
         self.model.fetch_to(row)
         self.select_observation_at(row)
-        self.table.scrollTo(self.model.index(row, 0))
         self.table.setFocus()
         return True
 
@@ -213,19 +228,7 @@ class ThemeView(QWidget):
             self.select_observation_at(0)
 
     def select_observation_at(self, row: int) -> None:
-        index = self.model.index(row, 0)
-        self.table.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-        )
-
-    def selection_as_tsv(self) -> str:
-        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
-        if not rows:
-            return ""
-        columns = range(self.model.columnCount())
-        headers = [str(self.model.headerData(column, Qt.Orientation.Horizontal)) for column in columns]
-        cells = [[str(self.model.index(row, column).data()) for column in columns] for row in rows]
-        return rows_as_tsv(headers, cells)
+        reveal_row(self.table, row)
 
     # Reactions
 

@@ -32,7 +32,7 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>FigureCommands</name>
     <message numerus="yes">
         <source>Copied %n rows</source>
         <translation>

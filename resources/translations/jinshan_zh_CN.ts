@@ -37,6 +37,25 @@
     </message>
 </context>
 <context>
+    <name>CiteBar</name>
+    <message>
+        <source>Plain text</source>
+        <translation>纯文本</translation>
+    </message>
+    <message>
+        <source>Copied the citation (%1)</source>
+        <translation>已复制引文（%1）</translation>
+    </message>
+    <message>
+        <source>Cite</source>
+        <translation>引用</translation>
+    </message>
+    <message>
+        <source>Copy a citation of this figure, with today as the date accessed</source>
+        <translation>复制此数据的引文，引用日期为今天</translation>
+    </message>
+</context>
+<context>
     <name>DetailPane</name>
     <message>
         <source>a calendar year</source>
@@ -271,6 +290,70 @@ The details are in the log file; the window stays open.</source>
     <message>
         <source>Chart saved to %1</source>
         <translation>图表已保存到 %1</translation>
+    </message>
+</context>
+<context>
+    <name>FigureCommands</name>
+    <message>
+        <source>Number</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Copied the selected text</source>
+        <translation>已复制所选文字</translation>
+    </message>
+    <message>
+        <source>Copied the detail pane</source>
+        <translation>已复制详情栏内容</translation>
+    </message>
+    <message>
+        <source>Copied the fact with its citation</source>
+        <translation>已复制事实及其出处</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n rows</source>
+        <translation>
+            <numerusform>已复制 %n 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a figure to cite it.</source>
+        <translation>请先选择一项数据再引用。</translation>
+    </message>
+    <message>
+        <source>Select a figure to copy its link.</source>
+        <translation>请先选择一项数据再复制其链接。</translation>
+    </message>
+    <message>
+        <source>Copied the link %1</source>
+        <translation>已复制链接 %1</translation>
+    </message>
+    <message>
+        <source>“%1” is not a link to a figure: links read jinshan://figure/ID.</source>
+        <translation>“%1”不是数据链接：链接的格式为 jinshan://figure/ID。</translation>
+    </message>
+    <message>
+        <source>No figure has the id “%1”.</source>
+        <translation>没有编号为“%1”的数据。</translation>
+    </message>
+</context>
+<context>
+    <name>FigureMenu</name>
+    <message>
+        <source>Copy c&amp;itation</source>
+        <translation>复制引文(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Copy citation &amp;as</source>
+        <translation>复制引文为(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Copy &amp;link</source>
+        <translation>复制链接(&amp;L)</translation>
     </message>
 </context>
 <context>
@@ -566,12 +649,6 @@ The details are in the log file; the window stays open.</source>
     <message>
         <source>%1 figures · %2 facts · %3 sources · data as of %4</source>
         <translation>%1 项数据 · %2 条事实 · %3 个来源 · 数据截至 %4</translation>
-    </message>
-    <message numerus="yes">
-        <source>Copied %n rows</source>
-        <translation>
-            <numerusform>已复制 %n 行</numerusform>
-        </translation>
     </message>
     <message>
         <source>The database failed its integrity check: figures shown may be wrong or missing.</source>

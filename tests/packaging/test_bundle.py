@@ -77,7 +77,7 @@ def test_add_to_menu_writes_a_desktop_entry_pointing_at_the_bundle(built_bundle:
     environment = dict(os.environ, XDG_DATA_HOME=str(tmp_path))
     subprocess.run(["sh", str(built_bundle / "add-to-menu.sh")], check=True, env=environment, capture_output=True)
     entry = (tmp_path / "applications" / "jinshan-desktop.desktop").read_text(encoding="utf-8")
-    assert f'Exec="{built_bundle / "jinshan-desktop"}"' in entry
+    assert f'Exec="{built_bundle / "jinshan-desktop"}" %u\n' in entry  # a jinshan:// link is passed on
     assert (tmp_path / "icons" / "hicolor" / "256x256" / "apps" / "jinshan-desktop.png").exists()
 
 

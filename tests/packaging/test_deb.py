@@ -110,7 +110,8 @@ def test_the_installed_launcher_runs_smoke_and_export(installed: Path, tmp_path:
     assert exported.returncode == 0, exported.stdout + exported.stderr
     assert (tmp_path / "out" / "observations.csv").read_bytes().startswith(b"\xef\xbb\xbfid,theme,")
     entry = (Path("/usr/share/applications") / f"{PACKAGE}.desktop").read_text(encoding="utf-8")
-    assert f"Exec={PACKAGE}\n" in entry and f"Icon={PACKAGE}\n" in entry
+    assert f"Exec={PACKAGE} %u\n" in entry and f"Icon={PACKAGE}\n" in entry
+    assert "MimeType=x-scheme-handler/jinshan;\n" in entry  # jinshan://figure/ID links open the app
 
 
 def test_lintian_says_only_what_the_readme_explains(deb: Path) -> None:

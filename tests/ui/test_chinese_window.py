@@ -31,6 +31,9 @@ ALLOWED = {
     "BOM",
     "Excel",  # the spreadsheet the UTF-8 with BOM encoding is for
     "UTC",
+    "BibTeX",  # citation formats, named as reference managers name them (Edit → Copy citation as)
+    "CSL",
+    "JSON",
 }
 # An import file's header is English (the columns of observations.csv), so a refused file's report names them.
 IMPORT_COLUMNS = set(REQUIRED + OPTIONAL)

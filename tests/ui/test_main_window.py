@@ -119,7 +119,7 @@ def test_copy_puts_rows_with_headers_on_the_clipboard(window: MainWindow, qtbot)
     window.menus.copy_action.trigger()
     text = QApplication.clipboard().text()
     lines = text.splitlines()
-    assert lines[0] == "Topic\tIndicator\tPeriod\tValue\tStatus\tSource"
+    assert lines[0] == "Topic\tIndicator\tPeriod\tValue\tNumber\tUnit\tStatus\tSource"
     assert len(lines) == 1 + view.model.rowCount() > 2
     assert "13.8 billion yuan" in text
     assert window.statusBar().currentMessage() == f"Copied {view.model.rowCount()} rows"
