@@ -82,7 +82,7 @@ class Checker:
         self._repeats()
         if self.plan.problems:
             return
-        if not self.staging.count():
+        if not self.staging.staged:
             self.problem(0, QT_TRANSLATE_NOOP("ImportReport", "the file has a header but no figures"))
             return
         self._place()

@@ -66,11 +66,13 @@ class Staging:
         self.connection.execute(_STAGED)
         self.connection.execute("BEGIN")
         self._ids_indexed = False
+        self.staged = 0  # rows added: counted here, as a count(*) would read the whole file
 
     def add(self, rows: list[Figure]) -> None:
         """Rows of (line, generated id?, *figure)."""
         if rows:
             self.connection.executemany(_INSERT, rows)
+            self.staged += len(rows)
 
     def values(self, ids: list[str]) -> dict[str, float]:
         """Values of figures of the file (first line of an id wins), for formulas of later lines."""
