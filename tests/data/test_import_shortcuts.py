@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from jinshan_desktop.data.importing import plan_import
+from jinshan_desktop.data.importing import plan_import, row_reader
 from jinshan_desktop.data.importing.checker import STAGE_ROWS
 from jinshan_desktop.data.importing.numbers import NumberRefused, _read_by_the_rules, read_number
 from jinshan_desktop.data.queries import open_fact_book
@@ -109,3 +109,20 @@ def _reading(read, text: str) -> object:
 )
 def test_plain_numbers_read_quickly_are_read_as_the_full_rules_read_them(text: str) -> None:
     assert _reading(read_number, text) == _reading(_read_by_the_rules, text)
+
+
+def test_a_full_cache_starts_afresh_and_every_row_still_reads_right(book, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(row_reader, "CACHE_ENTRIES", 2)
+    test_names_in_two_languages_resolve_each_to_its_own_indicator_on_every_row(book, tmp_path)
+    test_a_place_a_source_lacks_is_refused_however_often_its_good_places_were_cited(book, tmp_path)
+    readers: list[row_reader.RowReader] = []
+    start = row_reader.RowReader.__init__
+
+    def recorded(reader: row_reader.RowReader, *arguments: object) -> None:
+        start(reader, *arguments)  # type: ignore[arg-type]
+        readers.append(reader)
+
+    monkeypatch.setattr(row_reader.RowReader, "__init__", recorded)
+    rows = [_row("Output A", f"P{i}", "yuan", source="any-src", locator=f"part {i}") for i in range(50)]
+    assert plan_import(book, _file(tmp_path, rows)).accepted  # 50 distinct places through a cache of 2
+    assert len(readers[0].places) <= 2 and len(readers[0].codes) <= 2

@@ -6,6 +6,7 @@ import math
 import re
 from collections.abc import Callable
 from decimal import Decimal
+from typing import Any, TypeVar
 
 from jinshan_desktop.data import schema
 from jinshan_desktop.data.code_words import LOCATORS, PERIOD_KINDS, QUALIFIERS, code_of
@@ -47,7 +48,19 @@ _MAGNITUDE_SHIFTS.update(
 
 # The columns whose words a Chinese export writes for codes, and those words.
 _CODED = (("period_kind", PERIOD_KINDS), ("qualifier", QUALIFIERS), ("locator", LOCATORS))
+CACHE_ENTRIES = 20_000  # per cache: a file of a million distinct locators must not fill memory with them
 Resolved = tuple[str, str, str, str, float, int]  # theme, topic, unit and indicator ids, unit scale, rank
+
+
+Known = TypeVar("Known")
+
+
+def _remember(cache: dict[Any, Known], key: object, value: Known) -> Known:
+    """value, kept in cache under key; a full cache starts afresh (its entries only save work)."""
+    if len(cache) >= CACHE_ENTRIES:
+        cache.clear()
+    cache[key] = value
+    return value
 
 
 def _rank(dimension: str) -> int:
@@ -103,7 +116,7 @@ class RowReader:
             indicator_id = found
             unit = self.names.unit_of_id[unit_id]
             scale, rank = unit.scale, _rank(unit.dimension)
-            self.resolved[key] = (theme_id, topic_id, unit_id, indicator_id, scale, rank)
+            _remember(self.resolved, key, (theme_id, topic_id, unit_id, indicator_id, scale, rank))
         formula = row.get("formula", "") or None
         if derived and not self._formula_holds(line, formula, value.exact):
             return None
@@ -137,7 +150,7 @@ class RowReader:
             if text:
                 code = self.codes.get((column, text))
                 if code is None:
-                    code = self.codes[(column, text)] = code_of(words, text)
+                    code = _remember(self.codes, (column, text), code_of(words, text))
                 coded[column] = code
         return coded
 
@@ -245,7 +258,7 @@ class RowReader:
         allowed = self.places.get(place)
         if allowed is None:
             declared = self.names.sources.get(row["source"])
-            allowed = self.places[place] = declared is None or locator_allowed(declared, row["locator"])
+            allowed = _remember(self.places, place, declared is None or locator_allowed(declared, row["locator"]))
         if not allowed:
             self.problem(
                 line,
