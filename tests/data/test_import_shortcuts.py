@@ -5,6 +5,7 @@ duplicates found by SQL across the chunks rows are staged in."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -118,8 +119,8 @@ def test_a_full_cache_starts_afresh_and_every_row_still_reads_right(book, tmp_pa
     readers: list[row_reader.RowReader] = []
     start = row_reader.RowReader.__init__
 
-    def recorded(reader: row_reader.RowReader, *arguments: object) -> None:
-        start(reader, *arguments)  # type: ignore[arg-type]
+    def recorded(reader: row_reader.RowReader, *arguments: Any) -> None:
+        start(reader, *arguments)
         readers.append(reader)
 
     monkeypatch.setattr(row_reader.RowReader, "__init__", recorded)
