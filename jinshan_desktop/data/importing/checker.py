@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from operator import itemgetter
 
 from jinshan_desktop.data import schema
 from jinshan_desktop.data.formula_guard import unguard
@@ -21,7 +22,7 @@ REQUIRED = ("theme", "topic", "indicator", "period", "value", "unit", "source", 
 OPTIONAL = ("id", "unit_id", "entity", "period_kind", "year", "qualifier", "derived", "formula", "provisional", "note")
 
 
-STAGE_ROWS = 5_000  # checked rows kept in memory before they go to the staging file
+STAGE_ROWS = 10_000  # checked rows kept in memory before they go to the staging file in one executemany
 CONFLICTS_LISTED = 1_000  # conflicts named one by one in the report; the rest are counted
 
 
@@ -59,14 +60,18 @@ class Checker:
         if columns is None:
             return
         width = len(header)
-        wanted = list(columns.items())
+        names = list(columns)
+        pick = itemgetter(*columns.values())  # at least the required columns: always a tuple
         for line, cells in enumerate(rows, start=2):
             if line % PROGRESS_ROWS == 0 and not progress(line):
                 raise cancelled("checking the file")
-            if not "".join(cells).strip() or not self._well_formed(line, cells, width):
+            joined = "".join(cells)
+            if not joined.strip() or not self._well_formed(line, cells, width):
                 continue
-            # Trimmed, and the formula guard of an export taken off (inline: a million rows of 18 cells).
-            row = {name: unguard(c) if (c := cells[index].strip())[:1] == "'" else c for name, index in wanted}
+            # Trimmed, and the formula guard of an export taken off (only a row with a quote can have one).
+            row = dict(zip(names, map(str.strip, pick(cells)), strict=True))
+            if "'" in joined:
+                row = {name: unguard(cell) if cell[:1] == "'" else cell for name, cell in row.items()}
             figure = self.rows.figure(line, row)
             if figure is not None:
                 self.pending.append((line, 0 if row.get("id") else 1, *figure))
@@ -77,7 +82,7 @@ class Checker:
         self._repeats()
         if self.plan.problems:
             return
-        if not self.staging.count():
+        if not self.staging.staged:
             self.problem(0, QT_TRANSLATE_NOOP("ImportReport", "the file has a header but no figures"))
             return
         self._place()
@@ -174,8 +179,9 @@ class Checker:
         )
         keys = ("line", "figure", "period", "value", "existing", "present")
         self.plan.conflicts = [Message(conflict, dict(zip(keys, row, strict=True))) for row in listed]
-        self.staging.connection.execute("UPDATE staged SET new = 1 WHERE existing_id IS NULL")
-        first_uses = self.staging.rows("SELECT source_id, MIN(line) FROM staged WHERE new = 1 GROUP BY source_id")
+        first_uses = self.staging.rows(
+            "SELECT source_id, MIN(line) FROM staged WHERE existing_id IS NULL GROUP BY source_id"
+        )
         for source_id, _ in sorted(first_uses, key=lambda row: row[1]):
             if source_id in self.names.sources:
                 continue

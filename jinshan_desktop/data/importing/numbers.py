@@ -5,20 +5,22 @@ from __future__ import annotations
 
 import re
 import sys
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from jinshan_desktop.data.messages import QT_TRANSLATE_NOOP
 
 # "1,234,567.5", "-12.9", "1500", "2.5e3": commas only between groups of three digits, one point at most.
 _NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][+-]?\d{1,4})?")
+# The common case, taken without the rules below: at most 15 digits, no separators, no exponent. Such a text
+# cannot overflow, underflow or hold too many digits, and float() reads it correctly rounded.
+_PLAIN = re.compile(r"[+-]?\d{1,15}(?:\.(\d{1,15}))?")
 MAX_SIGNIFICANT_DIGITS = 15  # what a float (the value column) holds exactly, digit for digit
 MAX_DECIMALS = 15
 _INFINITY = float("inf")
 
 
-@dataclass(frozen=True, slots=True)
-class Number:
+class Number(NamedTuple):  # a tuple: made a million times an import, at a third of a frozen dataclass's cost
     value: float
     decimals: int
     text: str  # without thousands separators
@@ -37,6 +39,15 @@ class NumberRefused(ValueError):
 
 
 def read_number(text: str) -> Number:
+    plain = _PLAIN.fullmatch(text)
+    if plain is not None:
+        fraction = plain.group(1) or ""
+        if len(text) - (text[0] in "+-") - (fraction != "") <= MAX_SIGNIFICANT_DIGITS:  # digits, point and sign
+            return Number(float(text), len(fraction), text)
+    return _read_by_the_rules(text)
+
+
+def _read_by_the_rules(text: str) -> Number:
     if not _NUMBER.fullmatch(text):
         if not any(character.isdigit() for character in text):
             raise NumberRefused(QT_TRANSLATE_NOOP("ImportReport", "the value {value!r} is not a number"))

@@ -6,6 +6,7 @@ import math
 import re
 from collections.abc import Callable
 from decimal import Decimal
+from typing import Any, TypeVar
 
 from jinshan_desktop.data import schema
 from jinshan_desktop.data.code_words import LOCATORS, PERIOD_KINDS, QUALIFIERS, code_of
@@ -40,15 +41,26 @@ _MAGNITUDE_SHIFTS = {
     "万人次": ("visitors", 4),
     "亿人次": ("visitors", 8),
 }
+_MAGNITUDE_SHIFTS.update(
+    {name.replace("万", "萬").replace("亿", "億"): shift for name, shift in _MAGNITUDE_SHIFTS.items()}
+)
 
 
-def _codes(row: dict[str, str]) -> dict[str, str]:
-    """A row with the words a Chinese export writes for codes (年度, 近, 信息框) read back as the codes."""
-    coded = dict(row)
-    for column, words in (("period_kind", PERIOD_KINDS), ("qualifier", QUALIFIERS), ("locator", LOCATORS)):
-        if coded.get(column):
-            coded[column] = code_of(words, coded[column])
-    return coded
+# The columns whose words a Chinese export writes for codes, and those words.
+_CODED = (("period_kind", PERIOD_KINDS), ("qualifier", QUALIFIERS), ("locator", LOCATORS))
+CACHE_ENTRIES = 20_000  # per cache: a file of a million distinct locators must not fill memory with them
+Resolved = tuple[str, str, str, str, float, int]  # theme, topic, unit and indicator ids, unit scale, rank
+
+
+Known = TypeVar("Known")
+
+
+def _remember(cache: dict[Any, Known], key: object, value: Known) -> Known:
+    """value, kept in cache under key; a full cache starts afresh (its entries only save work)."""
+    if len(cache) >= CACHE_ENTRIES:
+        cache.clear()
+    cache[key] = value
+    return value
 
 
 def _rank(dimension: str) -> int:
@@ -65,19 +77,30 @@ class RowReader:
         self.plan = plan
         self.values = values  # figure id -> value: formula inputs, from the file or the fact book
         self.read_values = read_values  # reads the values of ids not yet in values
+        # Names resolved once per distinct (theme, topic, unit, unit_id, indicator, entity) rather than once a
+        # row. Only rows that passed are kept, and the cache is emptied when an indicator is added (it may
+        # change how a later row's unit reads): a row read from the cache reads as it would without it.
+        self.resolved: dict[tuple[str, ...], Resolved] = {}
+        self.codes: dict[tuple[str, str], str] = {}  # (column, word) -> code
+        self.places: dict[tuple[str, str], bool] = {}  # (source, locator) -> whether the source has it
 
     def problem(self, line: int, template: str, **values: object) -> None:
         self.plan.problems.append(Problem(line, Message(template, values)))
 
     def figure(self, line: int, row: dict[str, str]) -> Figure | None:
-        row = self._in_units_of_its_id(_codes(row))
         """The row as a figure in staging.FIGURE_COLUMNS order, or None (its problems are in the plan)."""
+        row = self._in_units_of_its_id(self._codes(row))
         errors_before = len(self.plan.problems)
-        theme_id = self.names.themes.get(row["theme"].casefold())
-        if theme_id is None:
-            self.problem(line, QT_TRANSLATE_NOOP("ImportReport", "unknown theme {theme!r}"), theme=row["theme"])
-            return None
-        topic_id, unit_id = self._topic_and_unit(line, theme_id, row)
+        key = (row["theme"], row["topic"], row["unit"], row.get("unit_id", ""), row["indicator"], row.get("entity", ""))
+        resolved = self.resolved.get(key)
+        if resolved is None:
+            theme_id = self.names.themes.get(row["theme"].casefold())
+            if theme_id is None:
+                self.problem(line, QT_TRANSLATE_NOOP("ImportReport", "unknown theme {theme!r}"), theme=row["theme"])
+                return None
+            topic_id, unit_id = self._topic_and_unit(line, theme_id, row)
+        else:
+            theme_id, topic_id, unit_id, indicator_id, scale, rank = resolved
         value = self._value(line, row["value"])
         period, kind, year = self._period(line, row)
         qualifier = self._qualifier(line, row)
@@ -86,13 +109,17 @@ class RowReader:
         provisional = self._flag(line, row.get("provisional", ""), "provisional")
         if len(self.plan.problems) > errors_before or topic_id is None or unit_id is None or value is None:
             return None
-        indicator_id = self._indicator(line, topic_id, row["indicator"], unit_id, row.get("entity", ""))
-        if indicator_id is None:
-            return None
+        if resolved is None:
+            found = self._indicator(line, topic_id, row["indicator"], unit_id, row.get("entity", ""))
+            if found is None:
+                return None
+            indicator_id = found
+            unit = self.names.unit_of_id[unit_id]
+            scale, rank = unit.scale, _rank(unit.dimension)
+            _remember(self.resolved, key, (theme_id, topic_id, unit_id, indicator_id, scale, rank))
         formula = row.get("formula", "") or None
         if derived and not self._formula_holds(line, formula, value.exact):
             return None
-        unit = self.names.unit_of_id[unit_id]
         return (
             row.get("id", "") or f"import-{indicator_id}-{slug(period)}-{slug(row['source'])}",
             indicator_id,
@@ -111,15 +138,27 @@ class RowReader:
             row.get("note", "") or None,
             theme_id,
             topic_id,
-            value.value * unit.scale,
-            _rank(unit.dimension),
+            value.value * scale,
+            rank,
         )
+
+    def _codes(self, row: dict[str, str]) -> dict[str, str]:
+        """A row with the words a Chinese export writes for codes (年度, 近, 信息框) read back as the codes."""
+        coded = dict(row)
+        for column, words in _CODED:
+            text = coded.get(column)
+            if text:
+                code = self.codes.get((column, text))
+                if code is None:
+                    code = _remember(self.codes, (column, text), code_of(words, text))
+                coded[column] = code
+        return coded
 
     def _in_units_of_its_id(self, row: dict[str, str]) -> dict[str, str]:
         """A value a Chinese export restated in 万 or 亿 (343.3亿元 of a figure in billion yuan) read back in the
         unit its unit_id names, digit for digit: the restatement only moves the decimal point."""
-        given = self.names.unit_of_id.get(row.get("unit_id", ""))
-        shift = _MAGNITUDE_SHIFTS.get(row["unit"].strip().replace("萬", "万").replace("億", "亿"))
+        shift = _MAGNITUDE_SHIFTS.get(row["unit"])
+        given = self.names.unit_of_id.get(row.get("unit_id", "")) if shift is not None else None
         if given is None or shift is None or shift[0] != given.dimension:
             return row
         places = round(math.log10(given.scale)) - shift[1]  # 亿 (10^8) to billion (10^9): one place left
@@ -215,14 +254,18 @@ class RowReader:
                 line, QT_TRANSLATE_NOOP("ImportReport", "the locator (paragraph or part of the source) is missing")
             )
             return
-        declared = self.names.sources.get(row["source"])
-        if declared is not None and not locator_allowed(declared, row["locator"]):
+        place = (row["source"], row["locator"])
+        allowed = self.places.get(place)
+        if allowed is None:
+            declared = self.names.sources.get(row["source"])
+            allowed = _remember(self.places, place, declared is None or locator_allowed(declared, row["locator"]))
+        if not allowed:
             self.problem(
                 line,
                 QT_TRANSLATE_NOOP("ImportReport", "the source {source} has no {locator} (it has {places})"),
                 source=row["source"],
                 locator=row["locator"],
-                places=declared,
+                places=self.names.sources[row["source"]],
             )
 
     def _flag(self, line: int, text: str, name: str) -> bool:
@@ -290,6 +333,7 @@ class RowReader:
             measure="rate" if self.names.unit_of_id[unit_id].dimension == "percent" else "stock",
         )
         self.names.indicators[new_id] = indicator
+        self.resolved.clear()
         self.names.indicator_names[(topic_id, name.casefold())] = new_id
         self.plan.new_indicators.append(indicator)
         return new_id

@@ -45,7 +45,7 @@ Figure = tuple[Any, ...]
 _STAGED = (
     "CREATE TABLE staged (line INTEGER PRIMARY KEY, generated INTEGER, "
     + ", ".join(FIGURE_COLUMNS)
-    + ", existing_id TEXT, existing_value REAL, existing_indicator TEXT, new INTEGER DEFAULT 0)"
+    + ", existing_id TEXT, existing_value REAL, existing_indicator TEXT)"
 )
 _PLACES = ", ".join("?" * (len(FIGURE_COLUMNS) + 2))
 _INSERT = f"INSERT INTO staged (line, generated, {', '.join(FIGURE_COLUMNS)}) VALUES ({_PLACES})"
@@ -66,11 +66,13 @@ class Staging:
         self.connection.execute(_STAGED)
         self.connection.execute("BEGIN")
         self._ids_indexed = False
+        self.staged = 0  # rows added: counted here, as a count(*) would read the whole file
 
     def add(self, rows: list[Figure]) -> None:
         """Rows of (line, generated id?, *figure)."""
         if rows:
             self.connection.executemany(_INSERT, rows)
+            self.staged += len(rows)
 
     def values(self, ids: list[str]) -> dict[str, float]:
         """Values of figures of the file (first line of an id wins), for formulas of later lines."""
@@ -131,7 +133,7 @@ class StagedFigures(Sequence["PlannedFigureView"]):
         if self.staging is None:
             return 0
         if self._count is None:
-            self._count = self.staging.count("new = 1")
+            self._count = self.staging.count("existing_id IS NULL")
         return self._count
 
     @overload
@@ -145,7 +147,7 @@ class StagedFigures(Sequence["PlannedFigureView"]):
     def __iter__(self) -> Iterator[PlannedFigureView]:
         if self.staging is None:
             return iter(())
-        query = f"SELECT line, {', '.join(FIGURE_COLUMNS)} FROM staged WHERE new = 1 ORDER BY line"
+        query = f"SELECT line, {', '.join(FIGURE_COLUMNS)} FROM staged WHERE existing_id IS NULL ORDER BY line"
         return iter([PlannedFigureView(row[0], _observation(row[1:])) for row in self.staging.rows(query)])
 
     def __eq__(self, other: object) -> bool:

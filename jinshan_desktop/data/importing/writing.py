@@ -126,7 +126,7 @@ def _copy_staged(connection: Connection, plan: ImportPlan, batch_id: int, positi
     copy = (
         f"INSERT INTO observations ({columns}, period_label_zh_hans, period_label_zh_hant, headline, position, "
         f"batch_id) SELECT {columns}, NULL, NULL, 0, ? + line, ? FROM staging.staged "
-        "WHERE new = 1 AND line >= ? AND line < ?"
+        "WHERE existing_id IS NULL AND line >= ? AND line < ?"
     )
     rebuilt = _drop_indexes_for_a_large_batch(connection, len(plan.figures))
     last_line = connection.exec_driver_sql("SELECT max(line) FROM staging.staged").scalar_one() or 0
@@ -146,7 +146,7 @@ def _insert_staged(connection: Connection, plan: ImportPlan, batch_id: int, posi
     """The new figures read from the staging file and inserted in chunks (a server cannot attach the file)."""
     assert plan.staging is not None
     rows = plan.staging.connection.execute(
-        f"SELECT line, {', '.join(FIGURE_COLUMNS)} FROM staged WHERE new = 1 ORDER BY line"
+        f"SELECT line, {', '.join(FIGURE_COLUMNS)} FROM staged WHERE existing_id IS NULL ORDER BY line"
     )
     written = 0
     while chunk := rows.fetchmany(INSERT_CHUNK):

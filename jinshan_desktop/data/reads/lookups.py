@@ -80,7 +80,12 @@ def place_staged(context: ReadContext, staging: Path) -> None:
         assert isinstance(connection, sqlite3.Connection)
         attached = {row[1] for row in connection.execute("PRAGMA database_list")}
         connection.execute("ATTACH DATABASE ? AS staging", (str(staging),))
-        databases = [name for name in ("main", "user") if name in attached]
+        # A database without figures (a fresh user database) cannot hold any: no pass over the file for it.
+        databases = [
+            name
+            for name in ("main", "user")
+            if name in attached and connection.execute(f"SELECT 1 FROM {name}.observations LIMIT 1").fetchone()
+        ]
         for key in ("identity", "id"):
             for database in databases:
                 match = f"FROM {database}.observations e WHERE {_SAME_FIGURE[key]}"

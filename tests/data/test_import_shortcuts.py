@@ -1,0 +1,129 @@
+"""The importer's shortcuts for large files read every row as the full rules would: names resolved once per
+distinct cells, plain numbers read without the rules, locators checked once per source and place, and
+duplicates found by SQL across the chunks rows are staged in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from jinshan_desktop.data.importing import plan_import, row_reader
+from jinshan_desktop.data.importing.checker import STAGE_ROWS
+from jinshan_desktop.data.importing.numbers import NumberRefused, _read_by_the_rules, read_number
+from jinshan_desktop.data.queries import open_fact_book
+
+HEADER = "id,theme,topic,indicator,period,period_kind,value,unit,unit_id,source,locator\n"
+
+
+@pytest.fixture
+def book(database: Path, tmp_path: Path):
+    with open_fact_book(database, user_store=tmp_path / "user" / "imported.sqlite") as fact_book:
+        yield fact_book
+
+
+def _file(tmp_path: Path, rows: list[str]) -> Path:
+    path = tmp_path / "in.csv"
+    path.write_text(HEADER + "".join(rows), encoding="utf-8")
+    return path
+
+
+def _row(indicator: str, period: str, unit: str, unit_id: str = "", figure_id: str = "", **cells: str) -> str:
+    theme, topic = cells.get("theme", "Manufacturing"), cells.get("topic", "Industrial transformation")
+    source, locator = cells.get("source", "cache-src"), cells.get("locator", "p1")
+    return f"{figure_id},{theme},{topic},{indicator},{period},part_year,1,{unit},{unit_id},{source},{locator}\n"
+
+
+def _staged_indicators(plan) -> dict[int, str]:
+    return {figure.line: figure.observation.indicator_id for figure in plan.figures}
+
+
+def test_names_in_two_languages_resolve_each_to_its_own_indicator_on_every_row(book, tmp_path: Path) -> None:
+    names = ["Permanent residents (census)", "常住人口（普查）", "Urban residents (census)", "城镇人口（普查）"]
+    rows = [_row(names[i % 4], f"P{i}", "人", theme="District profile", topic="Population") for i in range(40)]
+    plan = plan_import(book, _file(tmp_path, rows))
+    assert plan.accepted, plan.summary()[:3]
+    expected = ["population-census", "population-census", "urban-population-census", "urban-population-census"]
+    assert _staged_indicators(plan) == {i + 2: expected[i % 4] for i in range(40)}
+
+
+def test_the_same_indicator_in_another_unit_is_refused_after_many_rows_in_its_own(book, tmp_path: Path) -> None:
+    rows = [_row("Output A" if i % 2 else "Output B", f"P{i}", "yuan" if i % 2 else "%") for i in range(30)]
+    rows.append(_row("Output A", "P-last", "%"))
+    plan = plan_import(book, _file(tmp_path, rows))
+    assert [str(problem) for problem in plan.problems] == [
+        "line 32: the unit differs from the unit of the indicator 'Output A'"
+    ]
+
+
+def test_a_refused_name_is_read_afresh_once_an_earlier_row_has_added_its_indicator(book, tmp_path: Path) -> None:
+    """人 means two units: refused for an unknown indicator, read as persons once a row has added it."""
+    rows = [_row("Head count", "P1", "人"), _row("Head count", "P2", "人", "persons"), _row("Head count", "P3", "人")]
+    plan = plan_import(book, _file(tmp_path, rows))
+    assert [str(problem) for problem in plan.problems] == [
+        "line 2: the unit '人' may mean people, persons; add a unit_id column"
+    ]
+    fixed = plan_import(book, _file(tmp_path, [rows[1], rows[2]]))
+    assert fixed.accepted and _staged_indicators(fixed) == {2: "import-head-count", 3: "import-head-count"}
+
+
+def test_a_place_a_source_lacks_is_refused_however_often_its_good_places_were_cited(book, tmp_path: Path) -> None:
+    cited = {"source": "briefing-2020-09-10"}
+    rows = [_row("Output A", f"P{i}", "yuan", locator="¶5", **cited) for i in range(20)]
+    rows.insert(10, _row("Output A", "P-bad", "yuan", locator="¶999", **cited))
+    plan = plan_import(book, _file(tmp_path, rows))
+    assert [str(problem) for problem in plan.problems] == [
+        "line 12: the source briefing-2020-09-10 has no ¶999 (it has ¶1-¶21)"
+    ]
+
+
+def test_duplicates_are_named_with_both_lines_within_a_chunk_and_across_chunks(book, tmp_path: Path) -> None:
+    count = 12_000
+    assert STAGE_ROWS <= 10_000 < count  # rows are staged in chunks: these repeats fall within and across them
+    ids = [f"f-{i}" for i in range(count)]
+    periods = [f"P{i}" for i in range(count)]
+    ids[5], ids[9_997], ids[11_498] = ids[3], ids[98], ids[48]  # lines 7, 9,999, 11,500 repeat 5, 100, 50
+    periods[8_000] = periods[4]  # line 8,002 is the same figure as line 6
+    rows = [_row("Output A", periods[i], "yuan", figure_id=ids[i]) for i in range(count)]
+    plan = plan_import(book, _file(tmp_path, rows))
+    assert [str(problem) for problem in plan.problems] == [
+        "line 7: the id f-3 is also the id of line 5",
+        "line 8002: the same figure as line 6 (indicator, period and source)",
+        "line 9999: the id f-98 is also the id of line 100",
+        "line 11500: the id f-48 is also the id of line 50",
+    ]
+
+
+def _reading(read, text: str) -> object:
+    try:
+        return read(text)
+    except NumberRefused as refused:
+        return refused.template
+
+
+@given(
+    st.from_regex(r"[+-]?[0-9]{1,20}(\.[0-9]{1,20})?", fullmatch=True)
+    | st.text(alphabet="0123456789+-.,eE ", min_size=1, max_size=24)
+)
+def test_plain_numbers_read_quickly_are_read_as_the_full_rules_read_them(text: str) -> None:
+    assert _reading(read_number, text) == _reading(_read_by_the_rules, text)
+
+
+def test_a_full_cache_starts_afresh_and_every_row_still_reads_right(book, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(row_reader, "CACHE_ENTRIES", 2)
+    test_names_in_two_languages_resolve_each_to_its_own_indicator_on_every_row(book, tmp_path)
+    test_a_place_a_source_lacks_is_refused_however_often_its_good_places_were_cited(book, tmp_path)
+    readers: list[row_reader.RowReader] = []
+    start = row_reader.RowReader.__init__
+
+    def recorded(reader: row_reader.RowReader, *arguments: Any) -> None:
+        start(reader, *arguments)
+        readers.append(reader)
+
+    monkeypatch.setattr(row_reader.RowReader, "__init__", recorded)
+    rows = [_row("Output A", f"P{i}", "yuan", source="any-src", locator=f"part {i}") for i in range(50)]
+    assert plan_import(book, _file(tmp_path, rows)).accepted  # 50 distinct places through a cache of 2
+    assert len(readers[0].places) <= 2 and len(readers[0].codes) <= 2
