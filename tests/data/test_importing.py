@@ -163,7 +163,8 @@ def test_an_older_user_database_is_migrated_after_a_backup(tmp_path: Path) -> No
     assert notice is not None and notice.kept.exists() and str(notice.kept) in notice.message
     connection = sqlite3.connect(store)
     assert connection.execute("PRAGMA user_version").fetchone()[0] == USER_SCHEMA_VERSION
-    assert connection.execute("SELECT count(*) FROM sqlite_master WHERE name = 'ix_observation_identity'").fetchone()
+    indexes = "SELECT count(*) FROM sqlite_master WHERE name = 'ix_observation_identity'"
+    assert connection.execute(indexes).fetchone() == (1,)  # a count always gives a row: compare it
     assert "imported_by" in {row[1] for row in connection.execute("PRAGMA table_info(batches)")}
     connection.close()
     assert list_batches(store) == []
