@@ -8,6 +8,7 @@ page, so a renderer without non-scaling strokes (librsvg) does not stretch the p
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -23,6 +24,7 @@ from jinshan_desktop.ui.svg_paths import flatten_paths
 
 PNG_SCALE = 2.0  # a PNG is twice the chart's size on screen unless a width is asked for
 PNG_MIN_WIDTH = 1600
+_PAGE_SIZE = re.compile(r'width="[\d.]+mm" height="[\d.]+mm"')
 
 
 @contextmanager
@@ -89,7 +91,9 @@ def svg_text(view: QGraphicsView, title: str, description: str) -> str:
     finally:
         painter.end()
     buffer.close()
-    return flatten_paths(bytes(data.data()).decode("utf-8"))
+    text = flatten_paths(bytes(data.data()).decode("utf-8"))
+    # Qt writes the page size in millimetres (105.04mm), which renderers round up a pixel; pixels are exact.
+    return _PAGE_SIZE.sub(f'width="{size.width()}" height="{size.height()}"', text, count=1)
 
 
 def export_svg(view: QGraphicsView, path: Path, title: str, description: str) -> None:
