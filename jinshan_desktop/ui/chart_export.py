@@ -53,9 +53,13 @@ def png_size(view: QGraphicsView, width: int | None = None) -> tuple[int, int]:
     return width, round(shown.height() * width / max(shown.width(), 1))
 
 
-def export_png(view: QGraphicsView, path: Path, width: int | None = None) -> None:
+def scene_image(view: QGraphicsView, width: int | None = None, pixel_ratio: int = 1) -> QImage:
+    """The chart's scene as an image of png_size, pixel_ratio times as many pixels each way with lines and
+    markers as thick as on screen (a printed page draws one: pyqtgraph's axes go wrong when the scene is
+    painted straight onto a 1200 dpi printer)."""
     width_px, height_px = png_size(view, width)
-    image = QImage(width_px, height_px, QImage.Format.Format_ARGB32)
+    image = QImage(width_px * pixel_ratio, height_px * pixel_ratio, QImage.Format.Format_ARGB32)
+    image.setDevicePixelRatio(pixel_ratio)
     image.fill(
         view.backgroundBrush().color()
         if view.backgroundBrush().style() != Qt.BrushStyle.NoBrush
@@ -68,6 +72,11 @@ def export_png(view: QGraphicsView, path: Path, width: int | None = None) -> Non
         _render(view, painter, width_px, height_px)
     finally:
         painter.end()
+    return image
+
+
+def export_png(view: QGraphicsView, path: Path, width: int | None = None) -> None:
+    image = scene_image(view, width)
     with atomic_target(path) as temporary:
         if not QPixmap.fromImage(image).save(str(temporary), "PNG"):  # QImage.save's stub wants bytes, Qt a str
             raise OSError(f"Qt could not write a PNG image to {temporary}")

@@ -16,6 +16,7 @@ from jinshan_desktop.data.queries import FactBook, SearchHit, ThemeInfo
 from jinshan_desktop.paths import user_log_dir
 from jinshan_desktop.ui.background import BackgroundCall
 from jinshan_desktop.ui.export_commands import ExportCommands
+from jinshan_desktop.ui.figure_commands import FigureCommands
 from jinshan_desktop.ui.find_dialog import FindDialog
 from jinshan_desktop.ui.import_commands import ImportCommands
 from jinshan_desktop.ui.language import apply_language
@@ -46,6 +47,7 @@ class MainWindow(QMainWindow):
         self.language = language
         self.resize(1280, 820)
         self.exports = ExportCommands(self)
+        self.figures = FigureCommands(self)
         self.imports = ImportCommands(self)
         self.menus: Menus | None = None
         book.set_language(language)

@@ -83,7 +83,13 @@ class Menus(QObject):
         menu.addSeparator()
         self.export_png_action = self._action(self.tr("Export chart as &PNG…"), exports.export_chart_png)
         self.export_svg_action = self._action(self.tr("Export chart as &SVG…"), exports.export_chart_svg)
-        menu.addActions([self.export_png_action, self.export_svg_action])
+        figures = window.figures  # the selected figure taken away: its chart's points, a PDF page, a printout
+        self.export_chart_csv_action = self._action(self.tr("Export chart &data as CSV…"), figures.export_chart_csv)
+        menu.addActions([self.export_png_action, self.export_svg_action, self.export_chart_csv_action])
+        menu.addSeparator()
+        self.export_pdf_action = self._action(self.tr("Export as P&DF…"), figures.export_pdf)
+        self.print_action = self._action(self.tr("&Print…"), figures.print_figure, QKeySequence.StandardKey.Print)
+        menu.addActions([self.export_pdf_action, self.print_action])
         menu.addSeparator()
         menu.addAction(self._action(self.tr("&Quit"), window.close, QKeySequence.StandardKey.Quit))
 

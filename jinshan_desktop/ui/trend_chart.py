@@ -79,6 +79,8 @@ def load_pyqtgraph() -> Any:
 class TrendChart(QWidget):
     """Shows one Chart; the title and the source are part of the scene, so exports carry them."""
 
+    line_width = 2.0  # pixels; a page draws the chart at several pixels per pixel and widens its lines as much
+
     def __init__(self, parent: QWidget | None = None, *, english: bool = False) -> None:
         super().__init__(parent)
         # An English image from a Chinese window: its words stay the English source text.
@@ -271,17 +273,14 @@ class TrendChart(QWidget):
         accent = self.colours.accent
         for first, second in zip(chart.points, chart.points[1:], strict=False):
             style = Qt.PenStyle.DashLine if first.hollow or second.hollow else Qt.PenStyle.SolidLine
-            self.plot.addItem(
-                pg.PlotCurveItem(
-                    [first.x, second.x], [first.value, second.value], pen=pg.mkPen(accent, width=2, style=style)
-                )
-            )
+            pen = pg.mkPen(accent, width=self.line_width, style=style)
+            self.plot.addItem(pg.PlotCurveItem([first.x, second.x], [first.value, second.value], pen=pen))
         self.plot.addItem(
             pg.ScatterPlotItem(
                 x=[point.x for point in chart.points],
                 y=[point.value for point in chart.points],
                 size=11,
-                pen=pg.mkPen(accent, width=2),
+                pen=pg.mkPen(accent, width=self.line_width),
                 brush=[pg.mkBrush(self.colours.hollow if point.hollow else accent) for point in chart.points],
             )
         )
@@ -298,7 +297,7 @@ class TrendChart(QWidget):
         curve = pg.PlotDataItem(
             [point.x for point in chart.points],
             [point.value for point in chart.points],
-            pen=pg.mkPen(self.colours.accent, width=2),
+            pen=pg.mkPen(self.colours.accent, width=self.line_width),
         )
         self.plot.addItem(curve)
         curve.setDownsampling(auto=True, method="peak")
@@ -316,7 +315,7 @@ class TrendChart(QWidget):
                 height=0.45,
                 width=values,
                 brushes=[pg.mkBrush(colours.hollow if point.hollow else colours.accent) for point in chart.points],
-                pen=pg.mkPen(colours.accent),
+                pen=pg.mkPen(colours.accent, width=self.line_width / 2),
             )
         )
         labels = []

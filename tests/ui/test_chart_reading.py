@@ -3,6 +3,7 @@ colours from the palette (light and dark)."""
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Iterator
 
 import pytest
@@ -228,3 +229,25 @@ def test_hover_text_stays_inside_at_the_plots_edges(qtbot, book: FactBook) -> No
     for corner in (inner.topLeft(), inner.topRight(), inner.bottomLeft(), inner.bottomRight()):
         chart.hover.moved(QPointF(corner))
         assert chart.hover.item.isVisible() and _inside(chart, chart.hover.item)
+
+
+@pytest.mark.parametrize("english", [False, True])
+def test_file_export_chart_data_writes_the_drawn_points(qtbot, window, tmp_path, monkeypatch, english: bool) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    window.set_language("zh_CN")
+    window.menus.english_export_action.setChecked(english)
+    view = window.theme_view("manufacturing")
+    window.tabs.setCurrentIndex(window.tab_of_theme["manufacturing"])
+    with chart_drawn(qtbot, view):
+        assert view.select_observation("edo-revenue-2021")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(tmp_path / "points.csv"), ""))
+    window.menus.export_chart_csv_action.trigger()
+    with (tmp_path / "points.csv").open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    if english:
+        assert rows[0]["value_text"] == "4.02 billion yuan"
+    else:
+        assert [row["value_text"] for row in rows] == [point.value_text for point in view.chart.chart.points]
+        assert rows[0]["value_text"] == "40.2亿元"
+    assert [row["id"] for row in rows] == [point.observation_id for point in view.chart.chart.points]
