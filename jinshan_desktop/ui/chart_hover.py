@@ -12,7 +12,9 @@ from collections.abc import Callable
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QEvent, QObject, QPointF
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QGraphicsView
 
 from jinshan_desktop.data.messages import QT_TRANSLATE_NOOP
 from jinshan_desktop.data.rows import Chart, ChartPoint
@@ -37,19 +39,31 @@ def hover_html(point: ChartPoint, bars: bool, tr: Callable[[str], Any]) -> str:
     return "<br>".join(lines)
 
 
-class ChartHover:
-    """The hover box of one TrendChart's plot; attach() after each drawing (plot.clear() removes the box)."""
+class ChartHover(QObject):
+    """The hover box of one TrendChart's plot; attach() after each drawing (plot.clear() removes the box).
 
-    def __init__(self, plot: Any, pg: Any, tr: Callable[[str], Any]) -> None:
+    It watches the canvas's mouse moves itself: pyqtgraph's sigMouseMoved drops moves that come within 1/60 s
+    of the last one, so the box could name the point the mouse passed rather than the one it stopped on."""
+
+    def __init__(self, canvas: QGraphicsView, plot: Any, pg: Any, tr: Callable[[str], Any]) -> None:
+        super().__init__(canvas)
+        self.canvas = canvas
         self.plot = plot
         self.pg = pg
-        self.tr = tr
+        self.translated = tr  # the chart's own language (English for an English image)
         self.chart: Chart | None = None
         self.point: ChartPoint | None = None  # the point the box names, None when hidden
         self.item = pg.TextItem(anchor=(0, 1))
         self.item.setZValue(HOVER_Z)
         self.item.hide()
-        plot.scene().sigMouseMoved.connect(self.moved)
+        canvas.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.MouseMove and isinstance(event, QMouseEvent):
+            self.moved(self.canvas.mapToScene(event.position().toPoint()))
+        elif event.type() == QEvent.Type.Leave:
+            self.hide()
+        return False  # the canvas still gets every event
 
     def attach(self, chart: Chart, colours: ChartColours) -> None:
         self.chart = chart
@@ -97,7 +111,7 @@ class ChartHover:
         # Right of and above the point where there is room, else the other side.
         right, above = scene.x() < box.center().x(), scene.y() > box.center().y()
         self.item.setAnchor((0.0 if right else 1.0, 1.0 if above else 0.0))
-        self.item.setHtml(hover_html(point, self.chart.kind == "bar", self.tr))
+        self.item.setHtml(hover_html(point, self.chart.kind == "bar", self.translated))
         self.item.setPos(where)
         self.item.show()
         self.item.updateTransform(force=True)

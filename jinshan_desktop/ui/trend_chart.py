@@ -120,7 +120,7 @@ class TrendChart(QWidget):
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.showGrid(x=False, y=True, alpha=0.25)
         self.label_fit = LabelFit(self.plot.getViewBox())
-        self.hover = ChartHover(self.plot, pg, self._texts.tr)
+        self.hover = ChartHover(canvas, self.plot, pg, self._texts.tr)
         self._layout.addWidget(canvas)
         return canvas
 

@@ -70,13 +70,16 @@ def test_an_unwritable_folder_is_a_sentence_and_leaves_nothing(book: FactBook, t
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr("jinshan_desktop.data.export_files.tempfile.mkstemp", refuse)
+    out = tmp_path / "out"
+    out.mkdir()
     with pytest.raises(ExportError, match=r"Cannot write in .*: Permission denied\."):
-        export_chart_csv(chart, tmp_path / "chart.csv")
-    assert list(tmp_path.iterdir()) == []
+        export_chart_csv(chart, out / "chart.csv")
+    assert list(out.iterdir()) == []
 
 
 def test_a_failed_write_keeps_the_previous_file(book: FactBook, tmp_path: Path, monkeypatch) -> None:
-    path = tmp_path / "chart.csv"
+    (tmp_path / "out").mkdir()
+    path = tmp_path / "out" / "chart.csv"
     path.write_text("previous", encoding="utf-8")
 
     def full_disk(chart):  # the header is written, then the disk fills
@@ -86,4 +89,4 @@ def test_a_failed_write_keeps_the_previous_file(book: FactBook, tmp_path: Path, 
     with pytest.raises(ExportError, match="No space left"):
         export_chart_csv(book.chart_for("edo-revenue-2021"), path)
     assert path.read_text(encoding="utf-8") == "previous"
-    assert [p.name for p in tmp_path.iterdir()] == ["chart.csv"]
+    assert [p.name for p in path.parent.iterdir()] == ["chart.csv"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF
@@ -166,7 +167,15 @@ def test_every_value_label_lies_inside_the_plot(qtbot, window, size: tuple[int, 
 
 
 def test_labels_are_refitted_when_the_plot_shrinks_and_grows(qtbot, book: FactBook) -> None:
-    chart = _chart(qtbot, book, "livelihood-spending-2016", (900, 420))  # 10.7 and 13.8 billion yuan, 2016 and 2020
+    load_pyqtgraph()
+    drawn = book.chart_for("livelihood-spending-2016")  # 2016 and 2020; labels long enough to need room
+    points = tuple(replace(point, value_text=f"{point.value_text} (as published, in total)") for point in drawn.points)
+    chart = TrendChart()
+    qtbot.addWidget(chart)
+    chart.resize(900, 420)
+    chart.show()
+    chart.show_chart(replace(drawn, points=points))
+    qtbot.waitExposed(chart)
     wide = chart.plot.viewRange()[0]
     chart.resize(430, 420)
     qtbot.waitUntil(lambda: chart.plot.getViewBox().sceneBoundingRect().width() < 420)
