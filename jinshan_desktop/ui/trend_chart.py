@@ -102,8 +102,8 @@ class TrendChart(QWidget):
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(2)
         self._layout.addWidget(self.switch)
-        self._layout.addWidget(self.placeholder)
-        self._layout.addWidget(self.table)
+        self._layout.addWidget(self.placeholder, 1)
+        self._layout.addWidget(self.table, 1)  # the one shown of the three takes the room
         self.canvas: QGraphicsView | None = None  # a pyqtgraph GraphicsLayoutWidget once a chart is drawn
         self.chart: Chart | None = None
         self._label_texts: tuple[str, list[str]] = ("", [])
@@ -121,7 +121,7 @@ class TrendChart(QWidget):
         self.plot.showGrid(x=False, y=True, alpha=0.25)
         self.label_fit = LabelFit(self.plot.getViewBox())
         self.hover = ChartHover(canvas, self.plot, pg, self._texts.tr)
-        self._layout.addWidget(canvas)
+        self._layout.addWidget(canvas, 1)
         return canvas
 
     def _apply_colours(self) -> None:

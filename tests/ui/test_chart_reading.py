@@ -93,6 +93,7 @@ def test_the_table_switch_lists_the_charts_own_points(qtbot, window) -> None:
     assert chart.switch.isEnabled() and chart.canvas.isVisible() and not chart.table.isVisible()
     chart.switch.table_button.click()
     assert chart.table.isVisible() and not chart.canvas.isVisible()
+    qtbot.waitUntil(lambda: chart.table.height() > chart.height() // 2)  # the table takes the chart's room
     assert chart.table.chart is chart.chart  # the same read answer, not a second query
     rows = chart.table.cell_texts()
     assert len(rows) == len(chart.chart.points)
@@ -125,6 +126,7 @@ def test_the_chinese_table_speaks_chinese(qtbot, book: FactBook) -> None:
     try:
         chart = _chart(qtbot, book.with_language("zh_CN"), "edo-revenue-2021")
         chart.switch.table_button.click()
+        qtbot.waitUntil(lambda: chart.table.height() > chart.height() // 2)
         rows = chart.table.cell_texts()
         assert rows[0][ChartTable.COL_VALUE] == "40.2亿元"
         assert rows[1][ChartTable.COL_STATUS] != "provisional"  # translated
