@@ -15,9 +15,17 @@ from PySide6.QtWidgets import QApplication
 from jinshan_desktop.data.queries import FactBook
 from jinshan_desktop.ui.chart_colours import ACCENT, DARK_ACCENT, contrast
 from jinshan_desktop.ui.chart_table import ChartTable
+from jinshan_desktop.ui.language import apply_language
 from jinshan_desktop.ui.table_model import status_text
 from jinshan_desktop.ui.trend_chart import TrendChart, load_pyqtgraph
 from tests.ui.waiting import chart_drawn
+
+
+@pytest.fixture(autouse=True)
+def _english_after() -> Iterator[None]:
+    """Tests here switch the application to Chinese; the next test starts in English again."""
+    yield
+    apply_language("en")
 
 
 def _chart(qtbot, book: FactBook, observation_id: str, size: tuple[int, int] = (520, 420)) -> TrendChart:
@@ -120,19 +128,15 @@ def test_the_table_switch_lists_the_charts_own_points(qtbot, window) -> None:
 
 
 def test_the_chinese_table_speaks_chinese(qtbot, book: FactBook) -> None:
-    from jinshan_desktop.ui.language import apply_language
-
     apply_language("zh_CN")
-    try:
-        chart = _chart(qtbot, book.with_language("zh_CN"), "edo-revenue-2021")
-        chart.switch.table_button.click()
-        qtbot.waitUntil(lambda: chart.table.height() > chart.height() // 2)
-        rows = chart.table.cell_texts()
-        assert rows[0][ChartTable.COL_VALUE] == "40.2亿元"
-        assert rows[1][ChartTable.COL_STATUS] != "provisional"  # translated
-        chart.grab().save("/tmp/chart-table-zh.png")
-    finally:
-        apply_language("en")
+    chart = _chart(qtbot, book.with_language("zh_CN"), "edo-revenue-2021")
+    chart.switch.table_button.click()
+    qtbot.waitUntil(lambda: chart.table.height() > chart.height() // 2)
+    rows = chart.table.cell_texts()
+    assert rows[0][ChartTable.COL_VALUE] == "40.2亿元"
+    assert rows[1][ChartTable.COL_STATUS] == "初步"  # provisional, in the table's words
+    assert chart.switch.table_button.text() == "表格"
+    chart.grab().save("/tmp/chart-table-zh.png")
 
 
 LABELLED = [
