@@ -190,6 +190,11 @@ class ChartPoint:
     value_text: str  # as the table shows it
     status: Status = "published"
     observation_id: str = ""
+    # What the hover, the chart's table and its CSV say of the point beside value_text.
+    period: str = ""
+    citation: str = ""
+    published_value: float = 0.0  # the figure as published, in `unit`, with `decimals` places
+    unit: str = ""
 
     @property
     def hollow(self) -> bool:

@@ -8,6 +8,7 @@ page, so a renderer without non-scaling strokes (librsvg) does not stretch the p
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -23,6 +24,7 @@ from jinshan_desktop.ui.svg_paths import flatten_paths
 
 PNG_SCALE = 2.0  # a PNG is twice the chart's size on screen unless a width is asked for
 PNG_MIN_WIDTH = 1600
+_PAGE_SIZE = re.compile(r'width="[\d.]+mm" height="[\d.]+mm"')
 
 
 @contextmanager
@@ -51,9 +53,13 @@ def png_size(view: QGraphicsView, width: int | None = None) -> tuple[int, int]:
     return width, round(shown.height() * width / max(shown.width(), 1))
 
 
-def export_png(view: QGraphicsView, path: Path, width: int | None = None) -> None:
+def scene_image(view: QGraphicsView, width: int | None = None, pixel_ratio: int = 1) -> QImage:
+    """The chart's scene as an image of png_size, pixel_ratio times as many pixels each way with lines and
+    markers as thick as on screen (a printed page draws one: pyqtgraph's axes go wrong when the scene is
+    painted straight onto a 1200 dpi printer)."""
     width_px, height_px = png_size(view, width)
-    image = QImage(width_px, height_px, QImage.Format.Format_ARGB32)
+    image = QImage(width_px * pixel_ratio, height_px * pixel_ratio, QImage.Format.Format_ARGB32)
+    image.setDevicePixelRatio(pixel_ratio)
     image.fill(
         view.backgroundBrush().color()
         if view.backgroundBrush().style() != Qt.BrushStyle.NoBrush
@@ -66,6 +72,11 @@ def export_png(view: QGraphicsView, path: Path, width: int | None = None) -> Non
         _render(view, painter, width_px, height_px)
     finally:
         painter.end()
+    return image
+
+
+def export_png(view: QGraphicsView, path: Path, width: int | None = None) -> None:
+    image = scene_image(view, width)
     with atomic_target(path) as temporary:
         if not QPixmap.fromImage(image).save(str(temporary), "PNG"):  # QImage.save's stub wants bytes, Qt a str
             raise OSError(f"Qt could not write a PNG image to {temporary}")
@@ -89,7 +100,9 @@ def svg_text(view: QGraphicsView, title: str, description: str) -> str:
     finally:
         painter.end()
     buffer.close()
-    return flatten_paths(bytes(data.data()).decode("utf-8"))
+    text = flatten_paths(bytes(data.data()).decode("utf-8"))
+    # Qt writes the page size in millimetres (105.04mm), which renderers round up a pixel; pixels are exact.
+    return _PAGE_SIZE.sub(f'width="{size.width()}" height="{size.height()}"', text, count=1)
 
 
 def export_svg(view: QGraphicsView, path: Path, title: str, description: str) -> None:

@@ -17,6 +17,7 @@ from jinshan_desktop.paths import user_log_dir
 from jinshan_desktop.ui.background import BackgroundCall
 from jinshan_desktop.ui.export_commands import ExportCommands
 from jinshan_desktop.ui.figure_commands import FigureCommands
+from jinshan_desktop.ui.figure_exports import FigureExports
 from jinshan_desktop.ui.find_dialog import FindDialog
 from jinshan_desktop.ui.import_commands import ImportCommands
 from jinshan_desktop.ui.language import apply_language
@@ -48,6 +49,7 @@ class MainWindow(QMainWindow):
         self.language = language
         self.resize(1280, 820)
         self.exports = ExportCommands(self)
+        self.figure_exports = FigureExports(self)  # the selected figure as chart CSV, PDF, printout
         self.imports = ImportCommands(self)
         self.figures = FigureCommands(self)  # copy what has focus, cite, links
         self.menus: Menus | None = None

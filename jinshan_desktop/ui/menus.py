@@ -85,7 +85,13 @@ class Menus(QObject):
         menu.addSeparator()
         self.export_png_action = self._action(self.tr("Export chart as &PNG…"), exports.export_chart_png)
         self.export_svg_action = self._action(self.tr("Export chart as &SVG…"), exports.export_chart_svg)
-        menu.addActions([self.export_png_action, self.export_svg_action])
+        figures = window.figure_exports  # the selected figure taken away: its chart's points, a PDF page, a printout
+        self.export_chart_csv_action = self._action(self.tr("Export chart &data as CSV…"), figures.export_chart_csv)
+        menu.addActions([self.export_png_action, self.export_svg_action, self.export_chart_csv_action])
+        menu.addSeparator()
+        self.export_pdf_action = self._action(self.tr("Export as PD&F…"), figures.export_pdf)
+        self.print_action = self._action(self.tr("P&rint…"), figures.print_figure, QKeySequence.StandardKey.Print)
+        menu.addActions([self.export_pdf_action, self.print_action])
         menu.addSeparator()
         menu.addAction(self._action(self.tr("&Quit"), window.close, QKeySequence.StandardKey.Quit))
 

@@ -8,8 +8,8 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette, QResizeEvent
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QPalette, QResizeEvent
 from PySide6.QtWidgets import QGraphicsView, QLabel, QVBoxLayout, QWidget
 
 from jinshan_desktop.data.exporting import ExportError
@@ -17,11 +17,12 @@ from jinshan_desktop.data.formatting import format_number
 from jinshan_desktop.data.messages import QT_TRANSLATE_NOOP
 from jinshan_desktop.data.queries import Chart
 from jinshan_desktop.ui import chart_export
+from jinshan_desktop.ui.chart_colours import ACCENT as ACCENT  # re-exported: the light palette's line colour
+from jinshan_desktop.ui.chart_colours import ChartColours
+from jinshan_desktop.ui.chart_hover import ChartHover, bar_position
+from jinshan_desktop.ui.chart_margins import LabelFit
+from jinshan_desktop.ui.chart_table import ChartSwitch, ChartTable
 from jinshan_desktop.ui.translate import Texts
-
-ACCENT = QColor("#1f6fb2")
-MUTED = QColor("#5f6b7a")
-
 
 NO_CHART = QT_TRANSLATE_NOOP("TrendChart", "Select a figure to see its chart")
 FACT_NO_CHART = QT_TRANSLATE_NOOP("TrendChart", "Facts have no chart")
@@ -47,7 +48,6 @@ STATUS_WORDS = {
     "planned": QT_TRANSLATE_NOOP("TrendChart", "planned or expected figures"),
     "provisional": QT_TRANSLATE_NOOP("TrendChart", "provisional figures (may be revised)"),
 }
-SEPARATOR = QT_TRANSLATE_NOOP("TrendChart", "; ")  # between sources: Chinese writes a full-width ；
 SEPARATOR = QT_TRANSLATE_NOOP("TrendChart", "; ")  # between sources: Chinese writes a full-width ；
 MORE_SOURCES = QT_TRANSLATE_NOOP("TrendChart", "%1 and %2 more (each figure's source is in the table)")
 MORE_LEFT_OUT = QT_TRANSLATE_NOOP(
@@ -79,11 +79,13 @@ def load_pyqtgraph() -> Any:
 class TrendChart(QWidget):
     """Shows one Chart; the title and the source are part of the scene, so exports carry them."""
 
+    line_width = 2.0  # pixels; a page draws the chart at several pixels per pixel and widens its lines as much
+
     def __init__(self, parent: QWidget | None = None, *, english: bool = False) -> None:
         super().__init__(parent)
         # An English image from a Chinese window: its words stay the English source text.
         self._texts = Texts("TrendChart", translated=not english)
-        self._text_color = self.palette().color(QPalette.ColorRole.Text)
+        self.colours = ChartColours.of(self.palette())  # taken again from the palette at each drawing
         # Until a figure is chosen a label stands in: the pyqtgraph scene is built on the first chart, so
         # opening a tab does not pay for axes nobody sees.
         self.placeholder = QLabel(f"<b>{escape(self._texts.tr(NO_CHART))}</b>")
@@ -91,41 +93,73 @@ class TrendChart(QWidget):
         self.placeholder.setMinimumHeight(260)
         self.placeholder.setAutoFillBackground(True)
         self.placeholder.setBackgroundRole(QPalette.ColorRole.Base)
+        self.switch = ChartSwitch()  # Chart | Table: the same points drawn or listed
+        self.switch.setEnabled(False)
+        self.switch.toggled.connect(self._show_current)
+        self.table = ChartTable()
+        self.table.hide()
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
-        self._layout.addWidget(self.placeholder)
+        self._layout.setSpacing(2)
+        self._layout.addWidget(self.switch)
+        self._layout.addWidget(self.placeholder, 1)
+        self._layout.addWidget(self.table, 1)  # the one shown of the three takes the room
         self.canvas: QGraphicsView | None = None  # a pyqtgraph GraphicsLayoutWidget once a chart is drawn
         self.chart: Chart | None = None
         self._label_texts: tuple[str, list[str]] = ("", [])
 
     def _build_canvas(self) -> pg.GraphicsLayoutWidget:
         load_pyqtgraph()
-        text = self._text_color
         canvas = pg.GraphicsLayoutWidget()
-        canvas.setBackground(self.palette().color(QPalette.ColorRole.Base))
         canvas.setMinimumHeight(260)
-        self.title_label = canvas.addLabel("", row=0, col=0, size="11pt", bold=True, color=text)
+        self.title_label = canvas.addLabel("", row=0, col=0, size="11pt", bold=True)
         self.plot = canvas.addPlot(row=1, col=0)
-        self.source_label = canvas.addLabel("", row=2, col=0, size="8pt", color=MUTED, justify="left")
+        self.source_label = canvas.addLabel("", row=2, col=0, size="8pt", justify="left")
         self.plot.setMenuEnabled(False)
         self.plot.hideButtons()
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.showGrid(x=False, y=True, alpha=0.25)
+        self.label_fit = LabelFit(self.plot.getViewBox())
+        self.hover = ChartHover(canvas, self.plot, pg, self._texts.tr)
+        self._layout.addWidget(canvas, 1)
+        return canvas
+
+    def _apply_colours(self) -> None:
+        """The palette's colours on the canvas and axes (the items are coloured as they are drawn)."""
+        self.colours = colours = ChartColours.of(self.palette())
+        canvas: Any = self.canvas  # pyqtgraph's GraphicsLayoutWidget, untyped
+        if canvas is None:
+            return
+        canvas.setBackground(colours.background)
         for name in ("left", "bottom"):
             axis = self.plot.getAxis(name)
-            axis.setPen(pg.mkPen(MUTED))
-            axis.setTextPen(pg.mkPen(text))
-        self._layout.addWidget(canvas)
-        return canvas
+            axis.setPen(pg.mkPen(colours.muted))
+            axis.setTextPen(pg.mkPen(colours.text))
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A new palette (a dark desktop, View → Theme): the chart is drawn again in its colours."""
+        super().changeEvent(event)
+        changes = (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange)
+        if event.type() in changes and ChartColours.of(self.palette()) != self.colours:
+            self._apply_colours()
+            if self.chart is not None:
+                self.show_chart(self.chart)
+
+    def _show_current(self) -> None:
+        """The placeholder without a chart; else the plot or the table of its points, as the switch says."""
+        drawn = self.chart is not None
+        self.placeholder.setVisible(not drawn)
+        self.table.setVisible(drawn and self.switch.as_table)
+        if self.canvas is not None:
+            self.canvas.setVisible(drawn and not self.switch.as_table)
+        self.switch.setEnabled(drawn)
 
     def show_message(self, text: str) -> None:
         """No chart, and a sentence saying why, in place of the plot."""
         self.chart = None
-        if self.canvas is not None:
-            self.canvas.hide()
         self.placeholder.setText(f"<b>{escape(text)}</b>")
         self.placeholder.setWordWrap(True)
-        self.placeholder.show()
+        self._show_current()
 
     def show_chart(self, chart: Chart | None) -> None:
         if chart is None:
@@ -137,9 +171,11 @@ class TrendChart(QWidget):
         self.chart = chart
         if self.canvas is None:
             self.canvas = self._build_canvas()
-        self.placeholder.hide()
-        self.canvas.show()
+        self._apply_colours()
+        self.table.show_chart(chart)
+        self._show_current()
         self.plot.clear()
+        self.label_fit.clear()
         title = chart.title
         if chart.compared:
             title = self._texts.tr(COMPARED).arg(chart.title)
@@ -165,6 +201,7 @@ class TrendChart(QWidget):
             self._draw_line(chart)
         else:
             self._draw_bars(chart)
+        self.hover.attach(chart, self.colours)
 
     def _why_no_chart(self, chart: Chart) -> str:
         if chart.no_comparison == "alone" or not chart.left_out:
@@ -182,8 +219,12 @@ class TrendChart(QWidget):
             return
         title, notes = self._label_texts
         width = max(self.width(), 240)  # the canvas fills the widget, and is not laid out yet when new
-        self.title_label.setText(_wrapped(title, width // 10))
-        self.source_label.setText("<br>".join(_wrapped(note, width // 6) for note in notes))
+        self.title_label.setText(_wrapped(title, width // 10), color=self.colours.text)
+        self.source_label.setText("<br>".join(_wrapped(note, width // 6) for note in notes), color=self.colours.muted)
+        # The canvas was resized before this widget re-wrapped its labels, so its layout kept the old, wider
+        # minimum: lay it out again in the canvas's own size now that the labels allow it.
+        canvas: Any = self.canvas
+        canvas.centralWidget.setGeometry(canvas.range)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -212,47 +253,51 @@ class TrendChart(QWidget):
         distinct = sorted(set(years))
         # Integer years as ticks (no time-zone surprises); pyqtgraph's own spacing when there are many.
         bottom.setTicks([[(year, str(int(year))) for year in distinct]] if len(distinct) <= 15 else None)
+        labels = []
         if len(chart.points) > LONG_SERIES:
             self._draw_long_series(chart)
         else:
-            self._draw_short_series(chart)
+            labels = self._draw_short_series(chart)
         values = [point.value for point in chart.points]
         low, high = min(values), max(values)
         if chart.from_zero:  # an amount from zero: a 4% rise does not fill the plot
             low, high = min(low, 0.0), max(high, 0.0)
         span = (high - low) or abs(values[0]) or 1.0
         margin = max(0.6, 0.22 * (max(years) - min(years)))  # room for the value labels at the ends
-        self.plot.setXRange(min(years) - margin, max(years) + margin, padding=0)
         bottom = low if chart.from_zero and low == 0 else low - 0.25 * span
-        self.plot.setYRange(bottom, high + 0.35 * span, padding=0)
+        # The labels then widen this range as far as they need at the plot's size (chart_margins).
+        self.label_fit.set(labels, (min(years) - margin, max(years) + margin), (bottom, high + 0.35 * span))
 
-    def _draw_short_series(self, chart: Chart) -> None:
-        """Every point marked and labelled; segments to a derived point dashed."""
+    def _draw_short_series(self, chart: Chart) -> list[Any]:
+        """Every point marked and labelled; segments to a derived point dashed. Returns the labels."""
+        accent = self.colours.accent
         for first, second in zip(chart.points, chart.points[1:], strict=False):
             style = Qt.PenStyle.DashLine if first.hollow or second.hollow else Qt.PenStyle.SolidLine
-            self.plot.addItem(
-                pg.PlotCurveItem(
-                    [first.x, second.x], [first.value, second.value], pen=pg.mkPen(ACCENT, width=2, style=style)
-                )
-            )
+            pen = pg.mkPen(accent, width=self.line_width, style=style)
+            self.plot.addItem(pg.PlotCurveItem([first.x, second.x], [first.value, second.value], pen=pen))
         self.plot.addItem(
             pg.ScatterPlotItem(
                 x=[point.x for point in chart.points],
                 y=[point.value for point in chart.points],
                 size=11,
-                pen=pg.mkPen(ACCENT, width=2),
-                brush=[pg.mkBrush("w" if point.hollow else ACCENT) for point in chart.points],
+                pen=pg.mkPen(accent, width=self.line_width),
+                brush=[pg.mkBrush(self.colours.hollow if point.hollow else accent) for point in chart.points],
             )
         )
+        labels = []
         for point in chart.points:
-            label = pg.TextItem(point.value_text, color=self._text_color, anchor=(0.5, 1.3))
+            label = pg.TextItem(point.value_text, color=self.colours.text, anchor=(0.5, 1.3))
             label.setPos(point.x, point.value)
             self.plot.addItem(label)
+            labels.append(label)
+        return labels
 
     def _draw_long_series(self, chart: Chart) -> None:
         """One downsampled line clipped to the view: thousands of points draw as fast as a few."""
         curve = pg.PlotDataItem(
-            [point.x for point in chart.points], [point.value for point in chart.points], pen=pg.mkPen(ACCENT, width=2)
+            [point.x for point in chart.points],
+            [point.value for point in chart.points],
+            pen=pg.mkPen(self.colours.accent, width=self.line_width),
         )
         self.plot.addItem(curve)
         curve.setDownsampling(auto=True, method="peak")
@@ -260,37 +305,40 @@ class TrendChart(QWidget):
 
     def _draw_bars(self, chart: Chart) -> None:
         count = len(chart.points)
-        positions = [count - 1 - index for index in range(count)]  # first figure on top
+        positions = [bar_position(index, count) for index in range(count)]  # first figure on top
         values = [point.value for point in chart.points]
+        colours = self.colours
         self.plot.addItem(
             pg.BarGraphItem(
                 x0=[0] * count,
                 y=positions,
                 height=0.45,
                 width=values,
-                brushes=[pg.mkBrush("w" if point.hollow else ACCENT) for point in chart.points],
-                pen=pg.mkPen(ACCENT),
+                brushes=[pg.mkBrush(colours.hollow if point.hollow else colours.accent) for point in chart.points],
+                pen=pg.mkPen(colours.accent, width=self.line_width / 2),
             )
         )
+        labels = []
         for position, point in zip(positions, chart.points, strict=True):
-            name = pg.TextItem(
-                textwrap.shorten(point.label, 56, placeholder=" …"), color=self._text_color, anchor=(0, 1)
-            )
+            name = pg.TextItem(textwrap.shorten(point.label, 56, placeholder=" …"), color=colours.text, anchor=(0, 1))
             name.setPos(0, position + 0.25)
-            self.plot.addItem(name)
-            value = pg.TextItem(point.value_text, color=MUTED, anchor=(0, 0.5))
+            value = pg.TextItem(point.value_text, color=colours.muted, anchor=(0, 0.5))
             value.setPos(max(point.value, 0), position)
-            self.plot.addItem(value)
+            for label in (name, value):
+                self.plot.addItem(label)
+                labels.append(label)
         self.plot.getAxis("left").hide()
         self.plot.getAxis("bottom").setTicks(None)
         self._value_axis("bottom", chart)
         low, high = min(0.0, *values), max(0.0, *values)
-        self.plot.setXRange(low, high + 0.6 * ((high - low) or 1.0), padding=0.02)
-        self.plot.setYRange(-0.6, max(count, 3) - 0.2, padding=0)  # a lone bar stays slim
+        span = (high - low) or 1.0
+        # A lone bar stays slim: room for three rows at least.
+        self.label_fit.set(labels, (low - 0.02 * span, high + 0.62 * span), (-0.6, max(count, 3) - 0.2))
 
     def _drawn_canvas(self) -> QGraphicsView:
         if self.canvas is None or self.chart is None:
             raise ExportError("No chart is drawn: select a figure first.")
+        self.hover.hide()  # an image shows the chart, not where the mouse was
         return self.canvas
 
     def export_png(self, path: Path, width: int | None = None) -> None:

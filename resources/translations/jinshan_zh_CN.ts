@@ -37,6 +37,64 @@
     </message>
 </context>
 <context>
+    <name>ChartSwitch</name>
+    <message>
+        <source>Chart</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <source>Show the figure&apos;s chart</source>
+        <translation>显示这项数据的图表</translation>
+    </message>
+    <message>
+        <source>Show the chart&apos;s points as a table</source>
+        <translation>以表格列出图表中的各点</translation>
+    </message>
+</context>
+<context>
+    <name>ChartTable</name>
+    <message>
+        <source>published</source>
+        <translation>发布</translation>
+    </message>
+    <message>
+        <source>provisional</source>
+        <translation>初步</translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>derived</source>
+        <translation>推算</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>时期</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>数据</translation>
+    </message>
+</context>
+<context>
     <name>CiteBar</name>
     <message>
         <source>Plain text</source>
@@ -342,6 +400,53 @@ The details are in the log file; the window stays open.</source>
     </message>
 </context>
 <context>
+    <name>FigureExports</name>
+    <message>
+        <source>No figure selected</source>
+        <translation>未选择数据</translation>
+    </message>
+    <message>
+        <source>Select a figure in the table first.</source>
+        <translation>请先在表格中选择一项数据。</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>已保存到 %1</translation>
+    </message>
+    <message>
+        <source>No chart</source>
+        <translation>没有图表</translation>
+    </message>
+    <message>
+        <source>This figure has no chart to export.</source>
+        <translation>这项数据没有可导出的图表。</translation>
+    </message>
+    <message>
+        <source>Export chart data as CSV</source>
+        <translation>将图表数据导出为 CSV</translation>
+    </message>
+    <message>
+        <source>CSV files</source>
+        <translation>CSV 文件</translation>
+    </message>
+    <message>
+        <source>Export as PDF</source>
+        <translation>导出为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents</source>
+        <translation>PDF 文档</translation>
+    </message>
+    <message>
+        <source>Sent %1 to the printer</source>
+        <translation>已将“%1”发送到打印机</translation>
+    </message>
+</context>
+<context>
     <name>FigureMenu</name>
     <message>
         <source>Copy c&amp;itation</source>
@@ -354,6 +459,13 @@ The details are in the log file; the window stays open.</source>
     <message>
         <source>Copy &amp;link</source>
         <translation>复制链接(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>FigurePage</name>
+    <message>
+        <source>Source: %1</source>
+        <translation>来源：%1</translation>
     </message>
 </context>
 <context>
@@ -716,6 +828,18 @@ The details are in the log file; the window stays open.</source>
     <message>
         <source>Export chart as &amp;SVG…</source>
         <translation>将图表导出为 SVG(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Export chart &amp;data as CSV…</source>
+        <translation>将图表数据导出为 CSV(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Export as PD&amp;F…</source>
+        <translation>导出为 PDF(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>P&amp;rint…</source>
+        <translation>打印(&amp;R)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>

@@ -26,6 +26,7 @@ ALLOWED = {
     "CSV",
     "PNG",
     "SVG",
+    "PDF",
     "UTF",
     "GB",  # UTF-8, GB18030: the encodings' names
     "BOM",

@@ -127,7 +127,20 @@ def _axis(selected: ObservationRow, rows: list[ObservationRow], scales: dict[str
 
 
 def _point(row: ObservationRow, label: str, x: float, factor: float) -> ChartPoint:
-    return ChartPoint(label, x, row.value_base / factor, row.decimals, row.derived, row.value_text, row.status, row.id)
+    return ChartPoint(
+        label,
+        x,
+        row.value_base / factor,
+        row.decimals,
+        row.derived,
+        row.value_text,
+        row.status,
+        row.id,
+        period=row.period_label,
+        citation=row.citation,
+        published_value=row.value,
+        unit=row.unit,
+    )
 
 
 def _comma(language: str) -> str:

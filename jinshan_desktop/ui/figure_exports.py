@@ -1,0 +1,122 @@
+"""File → Export chart data as CSV…, Export as PDF… and Print…: the selected figure taken away.
+
+Each reads the Chart the view already drew (the same read answer as the hover and the table), asking the
+read API again only for an English export from a Chinese window or while the chart is still on its way.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtPrintSupport import QPrintDialog
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+
+from jinshan_desktop.data import chart_csv, exporting
+from jinshan_desktop.data.rows import Chart, ObservationRow
+from jinshan_desktop.ui import printing
+from jinshan_desktop.ui.export_commands import chosen_encoding, english_exports
+from jinshan_desktop.ui.table_model import ROW_ROLE
+from jinshan_desktop.ui.translate import Texts
+
+if TYPE_CHECKING:
+    from jinshan_desktop.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+class FigureExports(QObject):
+    tr = Texts()
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def _english(self) -> bool:
+        return english_exports(self.window.settings) and self.window.language != "en"
+
+    def selected(self) -> tuple[ObservationRow, Chart | None] | None:
+        """The selected figure (in the export's language) and its chart; None, and a word why, without one."""
+        view = self.window.current_view()
+        current = view.table.currentIndex()
+        if not current.isValid():
+            QMessageBox.information(
+                self.window, self.tr("No figure selected"), self.tr("Select a figure in the table first.")
+            )
+            return None
+        row: ObservationRow = current.data(ROW_ROLE)
+        if self._english():
+            book = self.window.book.with_language("en")
+            return book.observation(row.id), book.chart_for(row.id)
+        chart = view.chart.chart
+        if chart is None or all(point.observation_id != row.id for point in chart.points):
+            chart = self.window.book.chart_for(row.id)  # not drawn yet (or the figure has no chart)
+        return row, chart
+
+    def _save_name(self, title: str, default_name: str, label: str, suffix: str) -> Path | None:
+        folder = Path(str(self.window.settings.value("export/folder", str(Path.home()))))
+        name, _ = QFileDialog.getSaveFileName(self.window, title, str(folder / default_name), f"{label} (*.{suffix})")
+        return Path(name) if name else None
+
+    def _failed(self, error: Exception) -> None:
+        log.warning("export failed: %s", error)
+        QMessageBox.warning(self.window, self.tr("Export failed"), str(error))
+
+    def _saved(self, path: Path) -> None:
+        self.window.settings.setValue("export/folder", str(path.parent))
+        self.window.statusBar().showMessage(self.tr("Saved to %1").arg(path), 6000)
+
+    def export_chart_csv(self) -> None:
+        chosen = self.selected()
+        if chosen is None:
+            return
+        row, chart = chosen
+        if chart is None or not chart.points:
+            QMessageBox.information(self.window, self.tr("No chart"), self.tr("This figure has no chart to export."))
+            return
+        title, label = self.tr("Export chart data as CSV"), self.tr("CSV files")
+        path = self._save_name(title, f"jinshan-{row.id}.csv", label, "csv")
+        if path is None:
+            return
+        try:
+            chart_csv.export_chart_csv(chart, path, chosen_encoding(self.window.settings))
+        except (exporting.ExportError, OSError) as error:
+            self._failed(error)
+            return
+        self._saved(path)
+
+    def export_pdf(self) -> None:
+        chosen = self.selected()
+        if chosen is None:
+            return
+        row, chart = chosen
+        path = self._save_name(self.tr("Export as PDF"), f"jinshan-{row.id}.pdf", self.tr("PDF documents"), "pdf")
+        if path is None:
+            return
+        english = self._english()
+        try:
+            printing.export_pdf(printing.figure_page(row, chart, english=english), path, english=english)
+        except (exporting.ExportError, OSError) as error:
+            self._failed(error)
+            return
+        self._saved(path)
+
+    def print_figure(self) -> None:
+        chosen = self.selected()
+        if chosen is None:
+            return
+        row, chart = chosen
+        printer = printing.page_printer()
+        printer.setDocName(row.indicator)
+        dialog = QPrintDialog(printer, self.window)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        english = self._english()
+        try:
+            printing.render_page(printer, printing.figure_page(row, chart, english=english), english=english)
+        except exporting.ExportError as error:
+            self._failed(error)
+            return
+        self.window.statusBar().showMessage(self.tr("Sent %1 to the printer").arg(row.indicator), 6000)
