@@ -172,6 +172,7 @@ def run_gui(
     _OnFirstPaint(frame, [fill], "window painted")
     frame.show()
     status = app.exec()
+    frame.close()  # a frame left over a refusal or a declined dialog must not stay on screen (nor take the mouse)
     frame.deleteLater()
     for book, window in opened:
         _dispose(window)

@@ -109,6 +109,7 @@ def test_a_team_database_down_at_start_offers_retry_in_a_dialog(qapp, monkeypatc
         return QMessageBox.StandardButton.Cancel
 
     monkeypatch.setattr(QMessageBox, "warning", cancel)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_gui installs its dialog-showing handler
     assert main(["--db", f"postgresql+psycopg://reader:r-secret@127.0.0.1:{_free_port()}/factbook"]) == 2
     assert len(shown) == 1 and "does not answer: it may be down" in shown[0] and "r-secret" not in shown[0]
     assert frame_visible == [True]  # the window's frame painted first, as for a file; the dialog came over it
