@@ -72,7 +72,11 @@ def test_copy_with_the_detail_pane_focused_gives_its_selected_text(window: MainW
 
 @pytest.mark.parametrize(
     ("language", "one", "three"),
-    [("en", "Copied 1 row", "Copied 3 rows"), ("zh_CN", "已复制 1 行", "已复制 3 行")],
+    [
+        ("en", "Copied 1 row", "Copied 3 rows"),
+        ("zh_CN", "已复制 1 行", "已复制 3 行"),
+        ("zh_TW", "已複製 1 行", "已複製 3 行"),
+    ],
 )
 def test_copied_rows_are_counted_in_the_plural_of_the_language(
     window: MainWindow, qtbot, language: str, one: str, three: str

@@ -3,7 +3,7 @@ import io
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, QSettings, Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import QApplication, QFileDialog
 
@@ -123,33 +123,6 @@ def test_copy_puts_rows_with_headers_on_the_clipboard(window: MainWindow, qtbot)
     assert len(lines) == 1 + view.model.rowCount() > 2
     assert "13.8 billion yuan" in text
     assert window.statusBar().currentMessage() == f"Copied {view.model.rowCount()} rows"
-
-
-@pytest.mark.parametrize(
-    ("language", "one", "three"),
-    [
-        ("en", "Copied 1 row", "Copied 3 rows"),
-        ("zh_CN", "已复制 1 行", "已复制 3 行"),
-        ("zh_TW", "已複製 1 行", "已複製 3 行"),
-    ],
-)
-def test_copy_says_how_many_rows_in_the_plural_of_the_language(
-    window: MainWindow, qtbot, language: str, one: str, three: str
-) -> None:
-    window.set_language(language)
-    window.tabs.setCurrentIndex(4)
-    view = window.current_view()
-    counted(qtbot, view)
-    for rows, said in ((1, one), (3, three)):
-        view.table.clearSelection()
-        for row in range(rows):
-            view.table.selectionModel().select(
-                view.model.index(row, 0),
-                QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
-            )
-        window.menus.copy_action.trigger()
-        assert window.statusBar().currentMessage() == said
-    window.set_language("en")
 
 
 def _stub_save(monkeypatch, path: Path) -> None:
