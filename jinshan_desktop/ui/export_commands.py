@@ -54,16 +54,20 @@ class ExportCommands(QObject):
         book = self.window.book
         return book.with_language("en") if english_exports(self.settings) else book
 
+    def in_english_instead(self) -> bool:
+        """File → Export in English is on and the window reads Chinese: exports are read again in English."""
+        return english_exports(self.settings) and self.window.language != "en"
+
     def last_folder(self) -> str:
         return str(self.settings.value("export/folder", str(Path.home())))
 
-    def _remember_folder(self, folder: Path) -> None:
+    def remember_folder(self, folder: Path) -> None:
         self.settings.setValue("export/folder", str(folder))
 
     def _say(self, message: str) -> None:
         self.window.statusBar().showMessage(message)
 
-    def _report_failure(self, error: Exception) -> None:
+    def report_failure(self, error: Exception) -> None:
         log.warning("export failed: %s", error)
         QMessageBox.warning(self.window, self.tr("Export failed"), str(error))
 
@@ -76,7 +80,7 @@ class ExportCommands(QObject):
         except exporting.ExportCancelled:
             self._say(self.tr("Export cancelled; no file was written."))
         except (exporting.ExportError, OSError) as error:
-            self._report_failure(error)
+            self.report_failure(error)
         return None
 
     def export_current_table(self) -> None:
@@ -98,7 +102,7 @@ class ExportCommands(QObject):
             return True
 
         if self._run(total, work):
-            self._remember_folder(path.parent)
+            self.remember_folder(path.parent)
             count = format_count(total, self.window.language)
             self._say(self.tr("Exported %1 rows to %2").arg(count, path))
 
@@ -112,7 +116,7 @@ class ExportCommands(QObject):
         total = book.info().observation_count
         written = self._run(total, lambda progress: exporting.export_all(book, Path(folder), encoding, progress))
         if written is not None:
-            self._remember_folder(Path(folder))
+            self.remember_folder(Path(folder))
             self._say(self.tr("Exported %n files to %1", None, len(written)).arg(folder))
 
     def export_chart_png(self) -> None:
@@ -135,17 +139,17 @@ class ExportCommands(QObject):
         if not name:
             return
         chart = view.chart
-        if english_exports(self.settings) and self.window.language != "en":
+        if self.in_english_instead():
             chart = self._english_chart(view)
         try:
             (chart.export_png if suffix == "png" else chart.export_svg)(Path(name))
         except (exporting.ExportError, OSError) as error:
-            self._report_failure(error)
+            self.report_failure(error)
             return
         finally:
             if chart is not view.chart:
                 chart.deleteLater()
-        self._remember_folder(Path(name).parent)
+        self.remember_folder(Path(name).parent)
         self._say(self.tr("Chart saved to %1").arg(name))
 
     def _english_chart(self, view: ThemeView) -> TrendChart:

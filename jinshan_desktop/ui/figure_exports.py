@@ -6,7 +6,6 @@ read API again only for an English export from a Chinese window or while the cha
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,14 +16,13 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 from jinshan_desktop.data import chart_csv, exporting
 from jinshan_desktop.data.rows import Chart, ObservationRow
 from jinshan_desktop.ui import printing
-from jinshan_desktop.ui.export_commands import chosen_encoding, english_exports
+from jinshan_desktop.ui.export_commands import chosen_encoding
 from jinshan_desktop.ui.table_model import ROW_ROLE
 from jinshan_desktop.ui.translate import Texts
 
 if TYPE_CHECKING:
     from jinshan_desktop.ui.main_window import MainWindow
 
-log = logging.getLogger(__name__)
 
 
 class FigureExports(QObject):
@@ -33,9 +31,6 @@ class FigureExports(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-
-    def _english(self) -> bool:
-        return english_exports(self.window.settings) and self.window.language != "en"
 
     def selected(self) -> tuple[ObservationRow, Chart | None] | None:
         """The selected figure (in the export's language) and its chart; None, and a word why, without one."""
@@ -47,7 +42,7 @@ class FigureExports(QObject):
             )
             return None
         row: ObservationRow = current.data(ROW_ROLE)
-        if self._english():
+        if self.window.exports.in_english_instead():
             book = self.window.book.with_language("en")
             return book.observation(row.id), book.chart_for(row.id)
         chart = view.chart.chart
@@ -56,16 +51,12 @@ class FigureExports(QObject):
         return row, chart
 
     def _save_name(self, title: str, default_name: str, label: str, suffix: str) -> Path | None:
-        folder = Path(str(self.window.settings.value("export/folder", str(Path.home()))))
+        folder = Path(self.window.exports.last_folder())
         name, _ = QFileDialog.getSaveFileName(self.window, title, str(folder / default_name), f"{label} (*.{suffix})")
         return Path(name) if name else None
 
-    def _failed(self, error: Exception) -> None:
-        log.warning("export failed: %s", error)
-        QMessageBox.warning(self.window, self.tr("Export failed"), str(error))
-
     def _saved(self, path: Path) -> None:
-        self.window.settings.setValue("export/folder", str(path.parent))
+        self.window.exports.remember_folder(path.parent)
         self.window.statusBar().showMessage(self.tr("Saved to %1").arg(path), 6000)
 
     def export_chart_csv(self) -> None:
@@ -83,7 +74,7 @@ class FigureExports(QObject):
         try:
             chart_csv.export_chart_csv(chart, path, chosen_encoding(self.window.settings))
         except (exporting.ExportError, OSError) as error:
-            self._failed(error)
+            self.window.exports.report_failure(error)
             return
         self._saved(path)
 
@@ -95,11 +86,11 @@ class FigureExports(QObject):
         path = self._save_name(self.tr("Export as PDF"), f"jinshan-{row.id}.pdf", self.tr("PDF documents"), "pdf")
         if path is None:
             return
-        english = self._english()
+        english = self.window.exports.in_english_instead()
         try:
             printing.export_pdf(printing.figure_page(row, chart, english=english), path, english=english)
         except (exporting.ExportError, OSError) as error:
-            self._failed(error)
+            self.window.exports.report_failure(error)
             return
         self._saved(path)
 
@@ -113,10 +104,10 @@ class FigureExports(QObject):
         dialog = QPrintDialog(printer, self.window)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        english = self._english()
+        english = self.window.exports.in_english_instead()
         try:
             printing.render_page(printer, printing.figure_page(row, chart, english=english), english=english)
         except exporting.ExportError as error:
-            self._failed(error)
+            self.window.exports.report_failure(error)
             return
         self.window.statusBar().showMessage(self.tr("Sent %1 to the printer").arg(row.indicator), 6000)

@@ -410,10 +410,6 @@ The details are in the log file; the window stays open.</source>
         <translation>请先在表格中选择一项数据。</translation>
     </message>
     <message>
-        <source>Export failed</source>
-        <translation>导出失败</translation>
-    </message>
-    <message>
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
     </message>
