@@ -7,11 +7,11 @@ exports' formula guard, and the file is written through a temporary file that re
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
-from jinshan_desktop.data.encodings import DEFAULT_ENCODING, ENCODINGS
-from jinshan_desktop.data.export_files import ExportError, atomic_target
+from jinshan_desktop.data.encodings import DEFAULT_ENCODING
+from jinshan_desktop.data.export_files import ExportError
+from jinshan_desktop.data.exporting import Table, export_table
 from jinshan_desktop.data.formatting import plain_number
 from jinshan_desktop.data.formula_guard import guard
 from jinshan_desktop.data.rows import Chart, ChartPoint
@@ -56,11 +56,10 @@ def chart_rows(chart: Chart) -> list[list[str]]:
 
 def export_chart_csv(chart: Chart, path: Path, encoding: str = DEFAULT_ENCODING) -> None:
     """The chart's points to path, with a header row; nothing is left at path when writing fails."""
-    if encoding not in ENCODINGS:
-        raise ExportError(f"Unknown encoding {encoding!r}; choose one of {', '.join(ENCODINGS)}.")
     if not chart.points:
         raise ExportError("This figure has no chart, so there are no chart points to export.")
-    with atomic_target(path) as temporary, temporary.open("w", encoding=encoding, newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(CHART_COLUMNS)
-        writer.writerows(chart_rows(chart))
+    columns = tuple((name, "") for name in CHART_COLUMNS)
+    # One chunk, made as it is written: a failure then is a failed write, and the previous file stays.
+    rows = (chart_rows(chart) for _ in range(1))
+    points = Table(path.name, "The points of one figure's chart", columns, rows, chunked=True, guarded=True)
+    export_table(points, path, encoding)  # the tables' own writer: encoding check, atomic file, CSV quoting
