@@ -19,7 +19,7 @@ from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsView
 
-from jinshan_desktop.data.exporting import atomic_target
+from jinshan_desktop.data.export_files import atomic_target
 from jinshan_desktop.ui.svg_paths import flatten_paths
 
 PNG_SCALE = 2.0  # a PNG is twice the chart's size on screen unless a width is asked for

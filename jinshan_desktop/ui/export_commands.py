@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, TypeVar
 from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from jinshan_desktop.data import exporting
+from jinshan_desktop.data.encodings import DEFAULT_ENCODING
+from jinshan_desktop.data.export_files import ExportError
 from jinshan_desktop.data.formatting import format_count
 from jinshan_desktop.data.progress import Progress
 from jinshan_desktop.data.queries import FactBook
@@ -19,6 +20,7 @@ from jinshan_desktop.ui.table_model import ROW_ROLE
 from jinshan_desktop.ui.translate import Texts
 from jinshan_desktop.ui.trend_chart import TrendChart
 
+# data.exporting (the tables' writer) is imported when a command runs: the window paints without it.
 if TYPE_CHECKING:
     from jinshan_desktop.ui.main_window import MainWindow
     from jinshan_desktop.ui.theme_view import ThemeView
@@ -28,7 +30,7 @@ Result = TypeVar("Result")
 
 
 def chosen_encoding(settings: QSettings) -> str:
-    return str(settings.value("csv/encoding", exporting.DEFAULT_ENCODING))
+    return str(settings.value("csv/encoding", DEFAULT_ENCODING))
 
 
 def english_exports(settings: QSettings) -> bool:
@@ -73,13 +75,15 @@ class ExportCommands(QObject):
 
     def _run(self, total: int, work: Callable[[Progress], Result]) -> Result | None:
         """Run an export (off the GUI thread when large); None when it was cancelled or failed, as said."""
+        from jinshan_desktop.data.exporting import ExportCancelled
+
         label = self.tr("Exporting %1 rows…").arg(format_count(total, self.window.language))
         try:
             result: Result = run_with_progress(self.window, label, total, work)
             return result
-        except exporting.ExportCancelled:
+        except ExportCancelled:
             self._say(self.tr("Export cancelled; no file was written."))
-        except (exporting.ExportError, OSError) as error:
+        except (ExportError, OSError) as error:
             self.report_failure(error)
         return None
 
@@ -92,6 +96,8 @@ class ExportCommands(QObject):
         )
         if not name:
             return
+        from jinshan_desktop.data import exporting
+
         path = Path(name)
         table = exporting.observations_table(self.export_book(), view.model.query, path.name)
         encoding = chosen_encoding(self.settings)
@@ -112,6 +118,8 @@ class ExportCommands(QObject):
         )
         if not folder:
             return
+        from jinshan_desktop.data import exporting
+
         book, encoding = self.export_book(), chosen_encoding(self.settings)
         total = book.info().observation_count
         written = self._run(total, lambda progress: exporting.export_all(book, Path(folder), encoding, progress))
@@ -143,7 +151,7 @@ class ExportCommands(QObject):
             chart = self._english_chart(view)
         try:
             (chart.export_png if suffix == "png" else chart.export_svg)(Path(name))
-        except (exporting.ExportError, OSError) as error:
+        except (ExportError, OSError) as error:
             self.report_failure(error)
             return
         finally:

@@ -8,7 +8,6 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QGuiApplication
 
 from jinshan_desktop.data.citations import fact_with_citation
-from jinshan_desktop.data.exporting import rows_as_tsv
 from jinshan_desktop.data.figure_links import NotAFigureLink, figure_link, figure_of_reference
 from jinshan_desktop.data.formatting import plain_number
 from jinshan_desktop.data.queries import ObservationRow
@@ -31,6 +30,8 @@ def rows_for_clipboard(view: ThemeView) -> tuple[str, int]:
     value_at = ObservationTableModel.COL_VALUE + 1
     headers = [str(model.headerData(column, Qt.Orientation.Horizontal)) for column in columns]
     headers[value_at:value_at] = [FigureCommands.tr("Number"), FigureCommands.tr("Unit")]
+    from jinshan_desktop.data.exporting import rows_as_tsv  # the tables' writer, imported when copying
+
     cells = []
     for row in rows:
         figure: ObservationRow = model.index(row, 0).data(ROW_ROLE)

@@ -10,16 +10,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
-from jinshan_desktop.data import chart_csv, exporting
+from jinshan_desktop.data.export_files import ExportError
 from jinshan_desktop.data.rows import Chart, ObservationRow
-from jinshan_desktop.ui import printing
 from jinshan_desktop.ui.export_commands import chosen_encoding
 from jinshan_desktop.ui.table_model import ROW_ROLE
 from jinshan_desktop.ui.translate import Texts
 
+# Qt's print support, the page renderer and the chart CSV writer are imported when a command runs: the window
+# paints without them.
 if TYPE_CHECKING:
     from jinshan_desktop.ui.main_window import MainWindow
 
@@ -71,9 +71,11 @@ class FigureExports(QObject):
         path = self._save_name(title, f"jinshan-{row.id}.csv", label, "csv")
         if path is None:
             return
+        from jinshan_desktop.data import chart_csv
+
         try:
             chart_csv.export_chart_csv(chart, path, chosen_encoding(self.window.settings))
-        except (exporting.ExportError, OSError) as error:
+        except (ExportError, OSError) as error:
             self.window.exports.report_failure(error)
             return
         self._saved(path)
@@ -86,10 +88,12 @@ class FigureExports(QObject):
         path = self._save_name(self.tr("Export as PDF"), f"jinshan-{row.id}.pdf", self.tr("PDF documents"), "pdf")
         if path is None:
             return
+        from jinshan_desktop.ui import printing
+
         english = self.window.exports.in_english_instead()
         try:
             printing.export_pdf(printing.figure_page(row, chart, english=english), path, english=english)
-        except (exporting.ExportError, OSError) as error:
+        except (ExportError, OSError) as error:
             self.window.exports.report_failure(error)
             return
         self._saved(path)
@@ -98,6 +102,10 @@ class FigureExports(QObject):
         chosen = self.selected()
         if chosen is None:
             return
+        from PySide6.QtPrintSupport import QPrintDialog
+
+        from jinshan_desktop.ui import printing
+
         row, chart = chosen
         printer = printing.page_printer()
         printer.setDocName(row.indicator)
@@ -107,7 +115,7 @@ class FigureExports(QObject):
         english = self.window.exports.in_english_instead()
         try:
             printing.render_page(printer, printing.figure_page(row, chart, english=english), english=english)
-        except exporting.ExportError as error:
+        except ExportError as error:
             self.window.exports.report_failure(error)
             return
         self.window.statusBar().showMessage(self.tr("Sent %1 to the printer").arg(row.indicator), 6000)

@@ -9,14 +9,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
-from jinshan_desktop.data import importing
 from jinshan_desktop.data.formatting import format_count
-from jinshan_desktop.data.importing import team
 from jinshan_desktop.ui.background import run_with_progress
-from jinshan_desktop.ui.import_dialogs import BatchesDialog, ImportPreviewDialog
 from jinshan_desktop.ui.translate import Texts
 
+# The importer and its dialogs are imported when a command runs: the window paints without them.
 if TYPE_CHECKING:
+    from jinshan_desktop.ui.import_dialogs import BatchesDialog
     from jinshan_desktop.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -33,6 +32,10 @@ class ImportCommands(QObject):
         self.window.statusBar().showMessage(message)
 
     def import_figures(self) -> None:
+        from jinshan_desktop.data import importing
+        from jinshan_desktop.data.importing import team
+        from jinshan_desktop.ui.import_dialogs import ImportPreviewDialog
+
         window = self.window
         name, _ = QFileDialog.getOpenFileName(
             window,
@@ -64,11 +67,17 @@ class ImportCommands(QObject):
         self._say(self.tr("Imported %1 figures as batch %2").arg(count, batch))
 
     def show_batches(self) -> None:
+        from jinshan_desktop.data.importing import team
+        from jinshan_desktop.ui.import_dialogs import BatchesDialog
+
         dialog = BatchesDialog(team.batches_of(self.window.book), self.window)
         dialog.remove_button.clicked.connect(lambda: self._remove_batch(dialog))
         dialog.exec()
 
     def _remove_batch(self, dialog: BatchesDialog) -> None:
+        from jinshan_desktop.data import importing
+        from jinshan_desktop.data.importing import team
+
         batch = dialog.selected_batch()
         if batch is None:
             return

@@ -25,7 +25,6 @@ from jinshan_desktop.ui.lazy_tab import LazyTab
 from jinshan_desktop.ui.menus import Menus
 from jinshan_desktop.ui.overview_view import OverviewView
 from jinshan_desktop.ui.reader import wait_for_reads
-from jinshan_desktop.ui.sources_dialog import SourcesDialog
 from jinshan_desktop.ui.status_summary import summary_label
 from jinshan_desktop.ui.table_model import ROW_ROLE
 from jinshan_desktop.ui.theme_view import ThemeView
@@ -199,6 +198,8 @@ class MainWindow(QMainWindow):
     # Help
 
     def show_sources(self) -> None:
+        from jinshan_desktop.ui.sources_dialog import SourcesDialog  # imported when asked for, not at start
+
         SourcesDialog(self.book.sources(), self, self.language).exec()
 
     def show_about(self) -> None:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 
-from jinshan_desktop.data import exporting
+from jinshan_desktop.data.encodings import ENCODINGS
 from jinshan_desktop.data.languages import LANGUAGE_NAMES
 from jinshan_desktop.ui.export_commands import chosen_encoding, english_exports
 from jinshan_desktop.ui.figure_menu import add_figure_actions
@@ -73,7 +73,7 @@ class Menus(QObject):
         encoding_menu = menu.addMenu(self.tr("CSV e&ncoding"))
         self.encoding_group = QActionGroup(self)
         chosen = chosen_encoding(settings)
-        for encoding, label in exporting.ENCODINGS.items():
+        for encoding, label in ENCODINGS.items():
             encoding_menu.addAction(self._choice(self.tr(label), encoding, encoding == chosen, self.encoding_group))
         self.encoding_group.triggered.connect(lambda action: settings.setValue("csv/encoding", action.data()))
         self.english_export_action = QAction(self.tr("Export in &English"), self, checkable=True)

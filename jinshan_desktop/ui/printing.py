@@ -17,7 +17,7 @@ from PySide6.QtGui import QColor, QFont, QPagedPaintDevice, QPageLayout, QPageSi
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication
 
-from jinshan_desktop.data.exporting import ExportError, atomic_target
+from jinshan_desktop.data.export_files import ExportError, atomic_target
 from jinshan_desktop.data.messages import QT_TRANSLATE_NOOP
 from jinshan_desktop.data.rows import Chart, ObservationRow
 from jinshan_desktop.ui import chart_export

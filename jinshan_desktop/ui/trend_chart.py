@@ -12,7 +12,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QPalette, QResizeEvent
 from PySide6.QtWidgets import QGraphicsView, QLabel, QVBoxLayout, QWidget
 
-from jinshan_desktop.data.exporting import ExportError
+from jinshan_desktop.data.export_files import ExportError
 from jinshan_desktop.data.formatting import format_number
 from jinshan_desktop.data.messages import QT_TRANSLATE_NOOP
 from jinshan_desktop.data.queries import Chart

@@ -10,11 +10,12 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from PySide6 import QtPrintSupport
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 
 from jinshan_desktop.data.queries import FactBook
-from jinshan_desktop.ui import figure_exports, printing
+from jinshan_desktop.ui import printing
 from jinshan_desktop.ui.chart_colours import ACCENT
 from jinshan_desktop.ui.language import apply_language
 from jinshan_desktop.ui.trend_chart import load_pyqtgraph
@@ -160,7 +161,7 @@ class _PrintDialog:
 def test_file_print_renders_the_figure_onto_the_chosen_printer(qtbot, window, tmp_path: Path, monkeypatch) -> None:
     _select(qtbot, window, "manufacturing", "edo-planned-output")
     _PrintDialog.target, _PrintDialog.accept = tmp_path / "printed.pdf", True
-    monkeypatch.setattr(figure_exports, "QPrintDialog", _PrintDialog)
+    monkeypatch.setattr(QtPrintSupport, "QPrintDialog", _PrintDialog)  # looked up when Print runs
     window.menus.print_action.trigger()
     text = _text(tmp_path / "printed.pdf")
     row = window.book.observation("edo-planned-output")
@@ -173,6 +174,6 @@ def test_file_print_renders_the_figure_onto_the_chosen_printer(qtbot, window, tm
 
 def test_print_without_a_selected_figure_says_so(qtbot, window, monkeypatch, no_dialogs) -> None:
     window.tabs.setCurrentIndex(window.tab_of_theme["manufacturing"])
-    monkeypatch.setattr(figure_exports, "QPrintDialog", _PrintDialog)
+    monkeypatch.setattr(QtPrintSupport, "QPrintDialog", _PrintDialog)  # looked up when Print runs
     window.menus.print_action.trigger()
     assert no_dialogs == [("information", "Select a figure in the table first.")]
