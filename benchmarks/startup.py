@@ -8,12 +8,15 @@ prints them when started with --exit-after-paint. Each is the median of several 
 every case is interleaved with the others so the shared machine's drift hits them alike. The app runs from
 source and, when dist/jinshan-desktop/ exists, frozen; with the bundled data and with a synthetic database of
 --observations figures (benchmarks/synthetic.py, made once into benchmarks/out/). Offscreen unless
-QT_QPA_PLATFORM says otherwise.
+QT_QPA_PLATFORM says otherwise. The package's bytecode is compiled first, as pip compiles an installed app's
+and a checkout's first run caches it: with PYTHONDONTWRITEBYTECODE set (as on some CI machines) every
+launch from source would otherwise compile each module again, which no installed copy does.
 """
 
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import platform
 import statistics
@@ -90,6 +93,7 @@ def main() -> int:
     parser.add_argument("--frozen", type=Path, default=FROZEN, help="the frozen app's executable")
     arguments = parser.parse_args()
     database = synthetic_database(arguments.observations) if arguments.observations else None
+    compileall.compile_dir(ROOT / "jinshan_desktop", quiet=1)
     if not arguments.frozen.exists():
         print(f"(no frozen bundle at {arguments.frozen}: run python packaging/build.py to include it)")
     results = median_moments(cases(database, arguments.frozen), arguments.runs)
