@@ -18,14 +18,6 @@ from jinshan_desktop.data import schema
 from jinshan_desktop.data.chinese_script import to_taiwan
 from jinshan_desktop.data.code_words import README_LABEL
 
-CHINESE_FILES = (
-    "entities_zh.csv",
-    "indicators_zh.csv",
-    "observation_notes_zh.csv",
-    "sources_zh.csv",
-    "names_zh.csv",
-    "readme_zh.csv",
-)
 Table = list[tuple[int, dict[str, str]]]
 # Where the names of names_zh.csv are written: its table column -> (file, Chinese column).
 NAMED_TEXTS = {"facts": ("facts.csv", "statement_zh"), "indicators": ("indicators.csv", "name_zh")}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from jinshan_desktop.data.build import ensure_built, source_fingerprint
+from jinshan_desktop.data.build_cache import ensure_built, source_fingerprint
 from jinshan_desktop.paths import bundled_database_cache, data_source_dir, prebuilt_database
 
 

@@ -5,7 +5,8 @@ from pathlib import Path
 import pytest
 
 from jinshan_desktop.data import schema
-from jinshan_desktop.data.build import BuildError, build_database, ensure_built, source_fingerprint
+from jinshan_desktop.data.build import BuildError, build_database
+from jinshan_desktop.data.build_cache import ensure_built, source_fingerprint
 from tests.conftest import DB_SOURCE
 
 
