@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import logging.handlers
 import sys
@@ -131,6 +132,10 @@ def main(argv: list[str] | None = None) -> int:
     if arguments.command == "db":
         return upgrade_database(arguments.target)
     if arguments.command is None and not arguments.smoke:
+        # Start-up allocates hundreds of thousands of objects that live as long as the window (modules, Qt's
+        # wrappers, SQLAlchemy's tables): collecting among them meanwhile finds nothing. run_gui resumes the
+        # collector once the filled window has painted, with those objects set aside (gc.freeze).
+        gc.disable()
         _import_data_layer_meanwhile()
         from jinshan_desktop.ui.app import run_gui  # it opens the book once the window's frame has painted
 

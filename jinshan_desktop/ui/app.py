@@ -112,6 +112,13 @@ class _OnFirstPaint(QObject):
         return False
 
 
+def resume_collection() -> None:
+    """The collector, paused for start-up (cli.main), runs again; what start-up made is left out of it."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
+
+
 def chosen_language(settings: QSettings, requested: str | None) -> Language:
     """--lang first, then the language the reader chose last time, then the system's."""
     if requested:
@@ -160,7 +167,10 @@ def run_gui(
             return
         opened.append((book, window))
         # After the filled window's first paint, pyqtgraph is imported, so the first chart is quick.
-        _OnFirstPaint(window, [QApplication.quit] if exit_after_paint else [load_pyqtgraph], "overview filled")
+        after_paint: list[Callable[[], object]] = [resume_collection, load_pyqtgraph]
+        if exit_after_paint:
+            after_paint = [QApplication.quit]
+        _OnFirstPaint(window, after_paint, "overview filled")
         window.show()
         frame.close()
         if open_reference:
@@ -171,7 +181,10 @@ def run_gui(
 
     _OnFirstPaint(frame, [fill], "window painted")
     frame.show()
-    status = app.exec()
+    try:
+        status = app.exec()
+    finally:
+        resume_collection()
     frame.close()  # a frame left over a refusal or a declined dialog must not stay on screen (nor take the mouse)
     frame.deleteLater()
     for book, window in opened:

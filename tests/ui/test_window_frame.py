@@ -34,3 +34,25 @@ def test_the_frame_speaks_the_readers_language_and_keeps_the_saved_size(qtbot, t
         assert (frame.width(), frame.height()) == (700, 500)
     finally:
         apply_language("en")
+
+
+def test_start_up_pauses_the_collector_until_the_filled_window_has_painted(qtbot, monkeypatch, tmp_path: Path) -> None:
+    import gc
+
+    from jinshan_desktop import cli
+
+    collecting_while_filling: list[bool] = []
+    open_for_window = cli._open_for_window
+
+    def recording(arguments):  # type: ignore[no-untyped-def]
+        collecting_while_filling.append(gc.isenabled())
+        return open_for_window(arguments)
+
+    monkeypatch.setattr(cli, "_open_for_window", recording)
+    try:
+        assert cli.main(["--exit-after-paint", "--user-db", str(tmp_path / "user.sqlite")]) == 0
+        assert collecting_while_filling == [False]
+        assert gc.isenabled() and gc.get_freeze_count() > 0  # resumed, start-up's objects set aside
+    finally:
+        gc.enable()
+        gc.unfreeze()
