@@ -166,8 +166,10 @@ def run_gui(
             _refuse(frame, str(error))
             return
         opened.append((book, window))
-        # After the filled window's first paint, pyqtgraph is imported, so the first chart is quick.
+        # After the filled window's first paint: the collector again, pyqtgraph (so the first chart is quick)
+        # and, for a large file opened on a header check, the whole-file check (it reads every page).
         after_paint: list[Callable[[], object]] = [resume_collection, load_pyqtgraph]
+        after_paint.append(window.check_integrity_in_background)
         if exit_after_paint:
             after_paint = [QApplication.quit]
         _OnFirstPaint(window, after_paint, "overview filled")
@@ -177,7 +179,6 @@ def run_gui(
             window.figures.open_reference(open_reference)
         if book.user_store_notice:  # a bad file of imported figures was set aside: say where it is kept
             QMessageBox.warning(window, APP_NAME, book.user_store_notice)
-        window.check_integrity_in_background()
 
     _OnFirstPaint(frame, [fill], "window painted")
     frame.show()

@@ -171,3 +171,37 @@ def test_damage_the_first_view_reads_is_a_sentence_not_a_traceback(
     kind, text = no_dialogs[0]
     assert kind == "critical" and "is damaged" in text and "Traceback" not in text
     book.close()
+
+
+def test_the_whole_file_check_waits_for_the_filled_windows_first_paint(qapp, database: Path, monkeypatch) -> None:
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from jinshan_desktop.ui.app import run_gui
+
+    class Paints(QObject):
+        seen = 0
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            painting = event.type() == QEvent.Type.Paint and isinstance(watched, QWidget)
+            if painting and isinstance(watched.window(), MainWindow):
+                Paints.seen += 1
+            return False
+
+    paints = Paints()
+    qapp.installEventFilter(paints)
+    painted_before_check: list[int] = []
+
+    def check(window: MainWindow) -> None:
+        painted_before_check.append(Paints.seen)
+        QApplication.quit()
+
+    monkeypatch.setattr(store_module, "FULL_CHECK_BYTES", 0)  # opened on a header check, as a large file is
+    monkeypatch.setattr(MainWindow, "check_integrity_in_background", check)
+    book = open_fact_book(database)
+    try:
+        assert run_gui(lambda: book) == 0
+    finally:
+        qapp.removeEventFilter(paints)
+        book.close()
+    assert len(painted_before_check) == 1 and painted_before_check[0] > 0
