@@ -2,6 +2,7 @@
 
 import logging
 import sqlite3
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from jinshan_desktop.data.queries import open_fact_book
 from jinshan_desktop.ui.import_dialogs import BatchesDialog, ImportPreviewDialog
 from jinshan_desktop.ui.main_window import MainWindow
 from jinshan_desktop.ui.table_model import ObservationTableModel
-from tests.ui.waiting import chart_drawn, shown_ids
+from tests.ui.waiting import chart_drawn, event_loops_usable_again, shown_ids
 
 GOOD = (
     "theme,topic,indicator,period,value,unit,source,locator\n"
@@ -198,10 +199,12 @@ def test_the_whole_file_check_waits_for_the_filled_windows_first_paint(qapp, dat
 
     monkeypatch.setattr(store_module, "FULL_CHECK_BYTES", 0)  # opened on a header check, as a large file is
     monkeypatch.setattr(MainWindow, "check_integrity_in_background", check)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_gui installs its dialog-showing handler
     book = open_fact_book(database)
     try:
         assert run_gui(lambda: book) == 0
     finally:
         qapp.removeEventFilter(paints)
         book.close()
+        event_loops_usable_again(qapp)
     assert len(painted_before_check) == 1 and painted_before_check[0] > 0

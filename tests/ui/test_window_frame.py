@@ -6,6 +6,7 @@ from PySide6.QtCore import QSettings
 
 from jinshan_desktop.ui.language import apply_language
 from jinshan_desktop.ui.window_frame import WindowFrame
+from tests.ui.waiting import event_loops_usable_again
 
 
 def test_the_frame_offers_nothing_to_act_on(qtbot, tmp_path: Path) -> None:
@@ -36,8 +37,9 @@ def test_the_frame_speaks_the_readers_language_and_keeps_the_saved_size(qtbot, t
         apply_language("en")
 
 
-def test_start_up_pauses_the_collector_until_the_filled_window_has_painted(qtbot, monkeypatch, tmp_path: Path) -> None:
+def test_start_up_pauses_the_collector_until_the_filled_window_has_painted(qapp, monkeypatch, tmp_path: Path) -> None:
     import gc
+    import sys
 
     from jinshan_desktop import cli
 
@@ -49,6 +51,7 @@ def test_start_up_pauses_the_collector_until_the_filled_window_has_painted(qtbot
         return open_for_window(arguments)
 
     monkeypatch.setattr(cli, "_open_for_window", recording)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_gui installs its dialog-showing handler
     try:
         assert cli.main(["--exit-after-paint", "--user-db", str(tmp_path / "user.sqlite")]) == 0
         assert collecting_while_filling == [False]
@@ -56,3 +59,4 @@ def test_start_up_pauses_the_collector_until_the_filled_window_has_painted(qtbot
     finally:
         gc.enable()
         gc.unfreeze()
+        event_loops_usable_again(qapp)

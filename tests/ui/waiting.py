@@ -29,3 +29,13 @@ def shown_ids(view: ThemeView) -> list[str]:
     """Every figure the view's table shows, in its order, as the data layer gives them."""
     view.apply_pending_filter()
     return view.book.observation_ids(view.model.query)
+
+
+def event_loops_usable_again(app: Any) -> None:
+    """After run_gui in this process: its windows closed on quit, and the last one's close asked Qt to quit
+    once more after exec had returned, which leaves every later QEventLoop (qtbot.wait) returning at once. A
+    short exec of our own takes that request and clears it, as a new application run would."""
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(0, lambda: app.exit(0))
+    app.exec()
