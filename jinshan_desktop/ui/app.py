@@ -149,8 +149,6 @@ def run_gui(
     def fill() -> None:
         from jinshan_desktop.data.queries import FactBookError
         from jinshan_desktop.ui.main_window import MainWindow
-        from jinshan_desktop.ui.trend_chart import load_pyqtgraph
-
         try:
             book = open_book()
         except FactBookError as error:
@@ -166,13 +164,7 @@ def run_gui(
             _refuse(frame, str(error))
             return
         opened.append((book, window))
-        # After the filled window's first paint: the collector again, pyqtgraph (so the first chart is quick)
-        # and, for a large file opened on a header check, the whole-file check (it reads every page).
-        after_paint: list[Callable[[], object]] = [resume_collection, load_pyqtgraph]
-        after_paint.append(window.check_integrity_in_background)
-        if exit_after_paint:
-            after_paint = [QApplication.quit]
-        _OnFirstPaint(window, after_paint, "overview filled")
+        _OnFirstPaint(window, [QApplication.quit] if exit_after_paint else _after_paint(window), "overview filled")
         window.show()
         frame.close()
         if open_reference:
@@ -192,6 +184,14 @@ def run_gui(
         _dispose(window)
         book.close()
     return status
+
+
+def _after_paint(window: MainWindow) -> list[Callable[[], object]]:
+    """What follows the filled window's first paint: the collector again, pyqtgraph (so the first chart is
+    quick) and, for a large file opened on a header check, the whole-file check (it reads every page)."""
+    from jinshan_desktop.ui.trend_chart import load_pyqtgraph
+
+    return [resume_collection, load_pyqtgraph, window.check_integrity_in_background]
 
 
 def _refuse(frame: WindowFrame, message: str) -> None:
