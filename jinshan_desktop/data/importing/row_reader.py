@@ -83,6 +83,7 @@ class RowReader:
         self.resolved: dict[tuple[str, ...], Resolved] = {}
         self.codes: dict[tuple[str, str], str] = {}  # (column, word) -> code
         self.places: dict[tuple[str, str], bool] = {}  # (source, locator) -> whether the source has it
+        self.periods: dict[tuple[str, str, str], tuple[str, str, int | None]] = {}  # periods read without problems
 
     def problem(self, line: int, template: str, **values: object) -> None:
         self.plan.problems.append(Problem(line, Message(template, values)))
@@ -144,14 +145,17 @@ class RowReader:
 
     def _codes(self, row: dict[str, str]) -> dict[str, str]:
         """A row with the words a Chinese export writes for codes (年度, 近, 信息框) read back as the codes."""
-        coded = dict(row)
+        coded = row  # copied only when a word is read as another code: most rows already hold codes
         for column, words in _CODED:
-            text = coded.get(column)
+            text = row.get(column)
             if text:
                 code = self.codes.get((column, text))
                 if code is None:
                     code = _remember(self.codes, (column, text), code_of(words, text))
-                coded[column] = code
+                if code != text:
+                    if coded is row:
+                        coded = dict(row)
+                    coded[column] = code
         return coded
 
     def _in_units_of_its_id(self, row: dict[str, str]) -> dict[str, str]:
@@ -219,6 +223,17 @@ class RowReader:
             return None
 
     def _period(self, line: int, row: dict[str, str]) -> tuple[str, str, int | None]:
+        key = (row["period"], row.get("period_kind", ""), row.get("year", ""))
+        known = self.periods.get(key)
+        if known is not None:
+            return known
+        errors_before = len(self.plan.problems)
+        read = self._read_period(line, row)
+        if len(self.plan.problems) == errors_before:  # only a period read without a problem is kept
+            _remember(self.periods, key, read)
+        return read
+
+    def _read_period(self, line: int, row: dict[str, str]) -> tuple[str, str, int | None]:
         period = row["period"]
         kind = row.get("period_kind", "") or ("year" if _YEAR.fullmatch(period) else "")
         year_text = row.get("year", "") or (period if _YEAR.fullmatch(period) else "")
