@@ -144,7 +144,7 @@ def _period_rows() -> list[str]:
     return rows
 
 
-def test_periods_and_code_words_read_once_per_distinct_cells_read_every_row_as_without(
+def test_code_words_and_places_read_once_per_distinct_cells_read_every_row_as_without(
     book, tmp_path: Path, monkeypatch
 ) -> None:
     header = "id,theme,topic,indicator,period,period_kind,value,unit,unit_id,source,locator,qualifier\n"
@@ -153,7 +153,6 @@ def test_periods_and_code_words_read_once_per_distinct_cells_read_every_row_as_w
     quick = _outcome(plan_import(book, path))
     assert "line 6: the period 'x' is not understood (give a year or a period_kind)" in quick[0]
     assert sum("'x' is not understood" in problem for problem in quick[0]) == 7  # each repeat reported again
-    monkeypatch.setattr(row_reader.RowReader, "_period", row_reader.RowReader._read_period)
     monkeypatch.setattr(row_reader, "CACHE_ENTRIES", 1)  # code words, places and names read afresh every row
     assert _outcome(plan_import(book, path)) == quick
 

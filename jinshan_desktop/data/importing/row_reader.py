@@ -83,7 +83,6 @@ class RowReader:
         self.resolved: dict[tuple[str, ...], Resolved] = {}
         self.codes: dict[tuple[str, str], str] = {}  # (column, word) -> code
         self.places: dict[tuple[str, str], bool] = {}  # (source, locator) -> whether the source has it
-        self.periods: dict[tuple[str, str, str], tuple[str, str, int | None]] = {}  # periods read without problems
 
     def problem(self, line: int, template: str, **values: object) -> None:
         self.plan.problems.append(Problem(line, Message(template, values)))
@@ -223,17 +222,6 @@ class RowReader:
             return None
 
     def _period(self, line: int, row: dict[str, str]) -> tuple[str, str, int | None]:
-        key = (row["period"], row.get("period_kind", ""), row.get("year", ""))
-        known = self.periods.get(key)
-        if known is not None:
-            return known
-        errors_before = len(self.plan.problems)
-        read = self._read_period(line, row)
-        if len(self.plan.problems) == errors_before:  # only a period read without a problem is kept
-            _remember(self.periods, key, read)
-        return read
-
-    def _read_period(self, line: int, row: dict[str, str]) -> tuple[str, str, int | None]:
         period = row["period"]
         kind = row.get("period_kind", "") or ("year" if _YEAR.fullmatch(period) else "")
         year_text = row.get("year", "") or (period if _YEAR.fullmatch(period) else "")
