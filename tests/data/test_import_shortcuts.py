@@ -137,8 +137,16 @@ def _period_rows() -> list[str]:
     """Periods repeated on many lines, good and bad, in codes and in a Chinese export's words."""
     rows = []
     for i in range(60):
-        period, kind = [("2020", ""), ("2020", "year"), ("2020", "年度"), ("H1 2020", "part_year"), ("x", ""),
-                        ("2021", "holiday"), ("H2", "no-such-kind"), ("", "year")][i % 8]
+        period, kind = [
+            ("2020", ""),
+            ("2020", "year"),
+            ("2020", "年度"),
+            ("H1 2020", "part_year"),
+            ("x", ""),
+            ("2021", "holiday"),
+            ("H2", "no-such-kind"),
+            ("", "year"),
+        ][i % 8]
         cells = f"f-{i},Manufacturing,Industrial transformation,Output A,{period},{kind},{i},yuan,,cache-src,p{i}"
         rows.append(cells + ("," if i % 5 else ",约") + "\n")
     return rows

@@ -180,9 +180,7 @@ def _version_4_store(store: Path, unique_index: bool) -> sqlite3.Connection:
     connection = sqlite3.connect(store)
     if not unique_index:
         connection.execute("DROP INDEX uq_observation_identity")
-    connection.execute(
-        "CREATE INDEX ix_observation_identity ON observations (indicator_id, period_label, source_id)"
-    )
+    connection.execute("CREATE INDEX ix_observation_identity ON observations (indicator_id, period_label, source_id)")
     connection.execute("PRAGMA user_version = 4")
     return connection
 
