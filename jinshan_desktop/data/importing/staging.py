@@ -81,7 +81,7 @@ class Staging:
         # A large file's rows are inserted by a second process (staging_worker.py) from START_FROM_ROWS on;
         # a small file's, or all rows when no worker can start, by this connection.
         self.worker: StagingWorker | None = None
-        self.worker_tried = False
+        self.worker_tried = self.worker_used = False
         self.cpu_at_start = cpu_sample()  # whether a core is free is judged over the first rows' check
 
     def add(self, rows: list[Figure]) -> None:
@@ -105,6 +105,7 @@ class Staging:
         except (OSError, WorkerFailed):
             self.connection.execute("BEGIN")  # no second process here: this connection goes on inserting
             return
+        self.worker_used = True
         # The worker keeps the checks' indexes up to date as it inserts, on its core, instead of this one
         # building them once all rows are in.
         self._index_ids()
