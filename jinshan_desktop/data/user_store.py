@@ -26,10 +26,15 @@ from jinshan_desktop.data.sqlite_errors import SqliteProblem, sqlite_problem
 # 1: first layout. 2: observations indexed by (indicator, period, source), which conflict checks look up.
 # 3: the quantity model's columns (bundled revision 0002), so the layered tables still line up.
 # 4: batches.imported_by (who imported, in a team database; empty here), as schema revision 0003_team has it.
-USER_SCHEMA_VERSION = 4
+# 5: no ix_observation_identity where uq_observation_identity indexes the same columns (one index fewer to
+#    build on every large import).
+USER_SCHEMA_VERSION = 5
 USER_TABLES = ("batches", *schema.LAYERED_TABLES)
 _CONFLICT_INDEX = (
     "CREATE INDEX IF NOT EXISTS ix_observation_identity ON observations (indicator_id, period_label, source_id)"
+)
+_UNIQUE_INDEX = (
+    "CREATE UNIQUE INDEX IF NOT EXISTS uq_observation_identity ON observations (indicator_id, period_label, source_id)"
 )
 _SIDE_FILES = ("-wal", "-shm", "-journal")  # SQLite's companions of a database file, moved along with it
 
@@ -61,8 +66,7 @@ def create_user_store(path: Path) -> None:
             table = schema.Base.metadata.tables[name]
             connection.execute(CreateTable(table))
             for index in sorted(table.indexes, key=lambda index: str(index.name)):
-                connection.execute(CreateIndex(index))
-        connection.exec_driver_sql(_CONFLICT_INDEX)
+                connection.execute(CreateIndex(index))  # uq_observation_identity serves the conflict checks
         connection.exec_driver_sql(f"PRAGMA user_version = {USER_SCHEMA_VERSION}")
     with engine.connect() as connection:
         connection.exec_driver_sql("PRAGMA journal_mode = WAL")  # persistent: stored in the file
@@ -104,10 +108,25 @@ def _migrate_3_to_4(connection: sqlite3.Connection, bundled: Path | None) -> Non
     connection.execute("ALTER TABLE batches ADD COLUMN imported_by TEXT")
 
 
+def _migrate_4_to_5(connection: sqlite3.Connection, bundled: Path | None) -> None:
+    """The unique index replaces the plain one on the same columns. A store made before the unique index
+    existed gets it first, unless two of its figures share the key (then the plain index stays)."""
+    unique = connection.execute("SELECT 1 FROM sqlite_master WHERE name = 'uq_observation_identity'").fetchone()
+    if unique is None:
+        repeated = connection.execute(
+            "SELECT 1 FROM observations GROUP BY indicator_id, period_label, source_id HAVING count(*) > 1 LIMIT 1"
+        ).fetchone()
+        if repeated is not None:
+            return
+        connection.execute(_UNIQUE_INDEX)
+    connection.execute("DROP INDEX IF EXISTS ix_observation_identity")
+
+
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection, Path | None], None]] = {
     1: _migrate_1_to_2,
     2: _migrate_2_to_3,
     3: _migrate_3_to_4,
+    4: _migrate_4_to_5,
 }
 
 

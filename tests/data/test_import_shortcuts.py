@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from jinshan_desktop.data.importing import plan_import, row_reader
+from jinshan_desktop.data.importing import checker, plan_import, row_reader
 from jinshan_desktop.data.importing.checker import STAGE_ROWS
 from jinshan_desktop.data.importing.numbers import NumberRefused, _read_by_the_rules, read_number
 from jinshan_desktop.data.queries import open_fact_book
@@ -127,3 +127,49 @@ def test_a_full_cache_starts_afresh_and_every_row_still_reads_right(book, tmp_pa
     rows = [_row("Output A", f"P{i}", "yuan", source="any-src", locator=f"part {i}") for i in range(50)]
     assert plan_import(book, _file(tmp_path, rows)).accepted  # 50 distinct places through a cache of 2
     assert len(readers[0].places) <= 2 and len(readers[0].codes) <= 2
+
+
+def _outcome(plan) -> tuple[list[str], list[tuple[int, object]]]:
+    return [str(problem) for problem in plan.problems], [(f.line, f.observation.__dict__) for f in plan.figures]
+
+
+def _period_rows() -> list[str]:
+    """Periods repeated on many lines, good and bad, in codes and in a Chinese export's words."""
+    rows = []
+    for i in range(60):
+        period, kind = [
+            ("2020", ""),
+            ("2020", "year"),
+            ("2020", "年度"),
+            ("H1 2020", "part_year"),
+            ("x", ""),
+            ("2021", "holiday"),
+            ("H2", "no-such-kind"),
+            ("", "year"),
+        ][i % 8]
+        cells = f"f-{i},Manufacturing,Industrial transformation,Output A,{period},{kind},{i},yuan,,cache-src,p{i}"
+        rows.append(cells + ("," if i % 5 else ",约") + "\n")
+    return rows
+
+
+def test_code_words_and_places_read_once_per_distinct_cells_read_every_row_as_without(
+    book, tmp_path: Path, monkeypatch
+) -> None:
+    header = "id,theme,topic,indicator,period,period_kind,value,unit,unit_id,source,locator,qualifier\n"
+    path = tmp_path / "periods.csv"
+    path.write_text(header + "".join(_period_rows()), encoding="utf-8")
+    quick = _outcome(plan_import(book, path))
+    assert "line 6: the period 'x' is not understood (give a year or a period_kind)" in quick[0]
+    assert sum("'x' is not understood" in problem for problem in quick[0]) == 7  # each repeat reported again
+    monkeypatch.setattr(row_reader, "CACHE_ENTRIES", 1)  # code words, places and names read afresh every row
+    assert _outcome(plan_import(book, path)) == quick
+
+
+def test_a_field_over_the_limit_is_refused_but_a_long_row_of_short_fields_is_not(book, tmp_path: Path) -> None:
+    limit = checker.MAX_FIELD_CHARACTERS
+    rows = [
+        _row("Output A", "P1", "yuan", locator="p" * (limit // 2), source="s" * (limit // 2 + 10)),
+        _row("Output A", "P2", "yuan", locator="p" * (limit + 1)),
+    ]
+    plan = plan_import(book, _file(tmp_path, rows))
+    assert [str(problem) for problem in plan.problems] == [f"line 3: a field is longer than {limit} characters"]

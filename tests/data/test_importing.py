@@ -153,7 +153,7 @@ def test_an_older_user_database_is_migrated_after_a_backup(tmp_path: Path) -> No
     store = tmp_path / "imported.sqlite"
     create_user_store(store)
     connection = sqlite3.connect(store)
-    connection.execute("DROP INDEX ix_observation_identity")
+    connection.execute("DROP INDEX uq_observation_identity")  # version 1 had neither identity index
     connection.execute("ALTER TABLE batches DROP COLUMN imported_by")  # what version 4 added
     _drop_quantity_columns(connection)
     connection.execute("PRAGMA user_version = 1")
@@ -163,11 +163,66 @@ def test_an_older_user_database_is_migrated_after_a_backup(tmp_path: Path) -> No
     assert notice is not None and notice.kept.exists() and str(notice.kept) in notice.message
     connection = sqlite3.connect(store)
     assert connection.execute("PRAGMA user_version").fetchone()[0] == USER_SCHEMA_VERSION
-    indexes = "SELECT count(*) FROM sqlite_master WHERE name = 'ix_observation_identity'"
-    assert connection.execute(indexes).fetchone() == (1,)  # a count always gives a row: compare it
+    assert _identity_indexes(connection) == ["uq_observation_identity"]
     assert "imported_by" in {row[1] for row in connection.execute("PRAGMA table_info(batches)")}
     connection.close()
     assert list_batches(store) == []
+
+
+def _identity_indexes(connection: sqlite3.Connection) -> list[str]:
+    query = "SELECT name FROM sqlite_master WHERE name IN ('ix_observation_identity', 'uq_observation_identity')"
+    return sorted(name for (name,) in connection.execute(query))
+
+
+def _version_4_store(store: Path, unique_index: bool) -> sqlite3.Connection:
+    """A version-4 user database: the plain identity index beside the unique one (or, older, alone)."""
+    create_user_store(store)
+    connection = sqlite3.connect(store)
+    if not unique_index:
+        connection.execute("DROP INDEX uq_observation_identity")
+    connection.execute("CREATE INDEX ix_observation_identity ON observations (indicator_id, period_label, source_id)")
+    connection.execute("PRAGMA user_version = 4")
+    return connection
+
+
+@pytest.mark.parametrize("unique_index", [True, False])
+def test_a_version_4_user_database_keeps_one_identity_index_the_unique_one(
+    layered, tmp_path: Path, unique_index: bool
+) -> None:
+    book, store = layered
+    apply_import(plan_import(book, _write(tmp_path, GOOD)), store)
+    before = sqlite3.connect(store).execute("SELECT * FROM observations ORDER BY id").fetchall()
+    store.unlink()
+    connection = _version_4_store(store, unique_index)
+    connection.executemany(f"INSERT INTO observations VALUES ({', '.join('?' * len(before[0]))})", before)
+    connection.commit()
+    connection.close()
+    assert prepare_user_store(store) is not None
+    connection = sqlite3.connect(store)
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == USER_SCHEMA_VERSION == 5
+    assert _identity_indexes(connection) == ["uq_observation_identity"]
+    assert connection.execute("SELECT * FROM observations ORDER BY id").fetchall() == before
+    connection.close()
+
+
+def test_a_version_4_user_database_whose_figures_repeat_a_key_keeps_its_plain_index(tmp_path: Path) -> None:
+    store = tmp_path / "imported.sqlite"
+    connection = _version_4_store(store, unique_index=False)
+    for figure_id in ("a", "b"):  # the same indicator, period and source twice: no unique index can hold them
+        connection.execute(
+            "INSERT INTO observations (id, indicator_id, period_label, period_kind, value, decimals, provisional,"
+            " derived, source_id, locator, headline, position, theme_id, topic_id) VALUES (?, 'x', 'p', 'year', 1,"
+            " 0, 0, 0, 's', 'l', 0, 0, 't', 't')",
+            (figure_id,),
+        )
+    connection.commit()
+    connection.close()
+    assert prepare_user_store(store) is not None
+    connection = sqlite3.connect(store)
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == 5
+    assert _identity_indexes(connection) == ["ix_observation_identity"]
+    assert connection.execute("SELECT count(*) FROM observations").fetchone() == (2,)
+    connection.close()
 
 
 def _drop_quantity_columns(connection: sqlite3.Connection) -> None:

@@ -66,7 +66,7 @@ class Checker:
             if line % PROGRESS_ROWS == 0 and not progress(line):
                 raise cancelled("checking the file")
             joined = "".join(cells)
-            if not joined.strip() or not self._well_formed(line, cells, width):
+            if not joined.strip() or not self._well_formed(line, cells, joined, width):
                 continue
             # Trimmed, and the formula guard of an export taken off (only a row with a quote can have one).
             row = dict(zip(names, map(str.strip, pick(cells)), strict=True))
@@ -118,7 +118,7 @@ class Checker:
     def problem(self, line: int, template: str, **values: object) -> None:
         self.plan.problems.append(Problem(line, Message(template, values)))
 
-    def _well_formed(self, line: int, cells: list[str], expected: int) -> bool:
+    def _well_formed(self, line: int, cells: list[str], joined: str, expected: int) -> bool:
         if len(cells) != expected:
             self.problem(
                 line,
@@ -127,7 +127,7 @@ class Checker:
                 expected=expected,
             )
             return False
-        if max(map(len, cells)) > MAX_FIELD_CHARACTERS:
+        if len(joined) > MAX_FIELD_CHARACTERS and max(map(len, cells)) > MAX_FIELD_CHARACTERS:  # rarely long
             self.problem(
                 line,
                 QT_TRANSLATE_NOOP("ImportReport", "a field is longer than {limit} characters"),

@@ -144,14 +144,17 @@ class RowReader:
 
     def _codes(self, row: dict[str, str]) -> dict[str, str]:
         """A row with the words a Chinese export writes for codes (年度, 近, 信息框) read back as the codes."""
-        coded = dict(row)
+        coded = row  # copied only when a word is read as another code: most rows already hold codes
         for column, words in _CODED:
-            text = coded.get(column)
+            text = row.get(column)
             if text:
                 code = self.codes.get((column, text))
                 if code is None:
                     code = _remember(self.codes, (column, text), code_of(words, text))
-                coded[column] = code
+                if code != text:
+                    if coded is row:
+                        coded = dict(row)
+                    coded[column] = code
         return coded
 
     def _in_units_of_its_id(self, row: dict[str, str]) -> dict[str, str]:

@@ -18,6 +18,13 @@ from pathlib import Path
 from typing import Any, overload
 
 from jinshan_desktop.data import schema
+from jinshan_desktop.data.importing.staging_worker import (
+    START_FROM_ROWS,
+    StagingWorker,
+    WorkerFailed,
+    cpu_sample,
+    workers_allowed,
+)
 
 # One checked figure as RowReader makes it, in this order (the observations columns an import sets).
 FIGURE_COLUMNS = (
@@ -49,6 +56,11 @@ _STAGED = (
 )
 _PLACES = ", ".join("?" * (len(FIGURE_COLUMNS) + 2))
 _INSERT = f"INSERT INTO staged (line, generated, {', '.join(FIGURE_COLUMNS)}) VALUES ({_PLACES})"
+_PRAGMAS = (
+    "PRAGMA journal_mode = OFF",  # scratch: nothing to recover after a crash
+    "PRAGMA synchronous = OFF",
+    "PRAGMA cache_size = -32768",  # 32 MB: fewer spills while a million rows go in
+)
 
 
 class Staging:
@@ -60,25 +72,66 @@ class Staging:
         self.path = Path(name)
         self.connection = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
         self._finalizer = weakref.finalize(self, _remove, self.path, self.connection)
-        self.connection.execute("PRAGMA journal_mode = OFF")  # scratch: nothing to recover after a crash
-        self.connection.execute("PRAGMA synchronous = OFF")
-        self.connection.execute("PRAGMA cache_size = -32768")  # 32 MB: fewer spills while a million rows go in
+        for pragma in _PRAGMAS:
+            self.connection.execute(pragma)
         self.connection.execute(_STAGED)
         self.connection.execute("BEGIN")
-        self._ids_indexed = False
+        self._ids_indexed = self._identities_indexed = False
         self.staged = 0  # rows added: counted here, as a count(*) would read the whole file
+        # A large file's rows are inserted by a second process (staging_worker.py) from START_FROM_ROWS on;
+        # a small file's, or all rows when no worker can start, by this connection.
+        self.worker: StagingWorker | None = None
+        self.worker_tried = self.worker_used = False
+        self.cpu_at_start = cpu_sample()  # whether a core is free is judged over the first rows' check
 
     def add(self, rows: list[Figure]) -> None:
         """Rows of (line, generated id?, *figure)."""
-        if rows:
+        if not rows:
+            return
+        if not self.worker_tried and self.staged >= START_FROM_ROWS:
+            self.worker_tried = True
+            if workers_allowed(self.cpu_at_start):
+                self._start_worker()
+        if self.worker is not None:
+            self.worker.add(rows)
+        else:
             self.connection.executemany(_INSERT, rows)
-            self.staged += len(rows)
+        self.staged += len(rows)
+
+    def _start_worker(self) -> None:
+        self.connection.execute("COMMIT")  # the worker writes from here on; this connection only reads
+        try:
+            self.worker = StagingWorker(self.path, _INSERT, _PRAGMAS)
+        except (OSError, WorkerFailed):
+            self.connection.execute("BEGIN")  # no second process here: this connection goes on inserting
+            return
+        self.worker_used = True
+        # The worker keeps the checks' indexes up to date as it inserts, on its core, instead of this one
+        # building them once all rows are in.
+        self._index_ids()
+        self._index_identities()
+
+    def _index_ids(self) -> None:
+        if not self._ids_indexed:
+            self.connection.execute("CREATE INDEX staged_id ON staged (id, line)")
+            self._ids_indexed = True
+
+    def _index_identities(self) -> None:
+        if not self._identities_indexed:
+            self.connection.execute(
+                "CREATE INDEX staged_identity ON staged (indicator_id, period_label, source_id, line)"
+            )
+            self._identities_indexed = True
+
+    def _written(self) -> None:
+        """Every row added is in the file: the worker's committed, this connection's transaction still open."""
+        if self.worker is not None:
+            self.worker.sync()
 
     def values(self, ids: list[str]) -> dict[str, float]:
         """Values of figures of the file (first line of an id wins), for formulas of later lines."""
-        if not self._ids_indexed:  # only when a file has formulas: inserts maintain it from then on
-            self.connection.execute("CREATE INDEX staged_id ON staged (id, line)")
-            self._ids_indexed = True
+        self._written()
+        self._index_ids()  # only when a file has formulas (or a worker): inserts maintain it from then on
         found: dict[str, float] = {}
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
@@ -88,10 +141,13 @@ class Staging:
 
     def finish(self) -> None:
         """All rows are in: commit them and index what the checks look up."""
-        self.connection.execute("COMMIT")
-        if not self._ids_indexed:
-            self.connection.execute("CREATE INDEX staged_id ON staged (id, line)")
-        self.connection.execute("CREATE INDEX staged_identity ON staged (indicator_id, period_label, source_id, line)")
+        if self.worker is not None:
+            self.worker.finish()
+            self.worker = None
+        else:
+            self.connection.execute("COMMIT")
+        self._index_ids()
+        self._index_identities()
 
     def first_lines(self, key: str) -> Iterator[tuple[int, int, int, str]]:
         """(line, first line, generated, period of the first line) of each row whose key repeats an earlier row's."""
@@ -113,7 +169,13 @@ class Staging:
         return list(self.connection.execute(query, parameters))
 
     def close(self) -> None:
+        self._stop_worker()
         self._finalizer()
+
+    def _stop_worker(self) -> None:
+        if self.worker is not None:
+            self.worker.close()
+            self.worker = None
 
 
 def _remove(path: Path, connection: sqlite3.Connection) -> None:
