@@ -616,6 +616,18 @@ The details are in the log file; the window stays open.</source>
         <translation>文件含有 NUL 字符：不是 CSV 文本文件</translation>
     </message>
     <message>
+        <source>the file could not be checked: the temporary folder&apos;s disk is full</source>
+        <translation>无法检查该文件：临时文件夹所在的磁盘已满</translation>
+    </message>
+    <message>
+        <source>the file could not be checked: the temporary folder is read-only</source>
+        <translation>无法检查该文件：临时文件夹为只读</translation>
+    </message>
+    <message>
+        <source>the file could not be checked ({reason})</source>
+        <translation>无法检查该文件（{reason}）</translation>
+    </message>
+    <message>
         <source>the file is not valid CSV ({reason})</source>
         <translation>文件不是有效的 CSV（{reason}）</translation>
     </message>

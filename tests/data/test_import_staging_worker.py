@@ -106,8 +106,34 @@ def test_a_worker_that_dies_fails_the_check_instead_of_losing_rows(book, tmp_pat
             workers[0].process.wait()
         return True
 
-    with pytest.raises(sqlite3.OperationalError, match="staging process ended"):
-        plan_import(book, path, progress=killed)
+    plan = plan_import(book, path, progress=killed)
+    assert not plan.accepted and len(plan.figures) == 0
+    (problem,) = plan.problems
+    assert problem.line == 0 and str(problem).startswith("the file could not be checked (the staging process ended")
+    assert workers[0].process.poll() is not None
+
+
+@pytest.mark.parametrize(
+    ("failure", "sentence"),
+    [
+        (sqlite3.OperationalError("database or disk is full"), "the temporary folder's disk is full"),
+        (OSError(28, "No space left on device"), "the temporary folder's disk is full"),
+        (sqlite3.OperationalError("attempt to write a readonly database"), "the temporary folder is read-only"),
+        (PermissionError(13, "Permission denied"), "the temporary folder is read-only"),
+    ],
+)
+def test_a_staging_file_that_cannot_be_written_is_a_sentence(book, tmp_path, monkeypatch, failure, sentence) -> None:
+    """The check sets its rows aside in a temporary file; when that fails the file is refused, never a traceback,
+    and the user's database is not touched."""
+    def failing(self, rows) -> None:  # type: ignore[no-untyped-def]
+        raise failure
+
+    monkeypatch.setattr(staging.Staging, "add", failing)
+    store = tmp_path / "user" / "imported.sqlite"
+    before = store.read_bytes() if store.exists() else None
+    plan = plan_import(book, _file(tmp_path, problems=False))
+    assert not plan.accepted and [str(p) for p in plan.problems] == [f"the file could not be checked: {sentence}"]
+    assert (store.read_bytes() if store.exists() else None) == before
 
 
 def test_a_cancelled_check_ends_its_worker(book, tmp_path, workers) -> None:

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import codecs
 import csv
+import errno
 import io
+import sqlite3
 import stat
 from collections.abc import Callable
 from pathlib import Path
@@ -21,6 +23,7 @@ from jinshan_desktop.data.importing.report import ImportPlan, Problem
 from jinshan_desktop.data.messages import QT_TRANSLATE_NOOP, Message
 from jinshan_desktop.data.progress import Progress, never_cancelled
 from jinshan_desktop.data.queries import FactBook
+from jinshan_desktop.data.sqlite_errors import SqliteProblem, sqlite_problem
 
 MAX_FILE_BYTES = 400_000_000  # a full export of a million figures is about 200 MB
 GB_CHAOS_MARGIN = 0.01  # how much more garbled than the best reading GB18030 may look and still be taken
@@ -199,7 +202,23 @@ def _plan(book: FactBook, opener: Opener, plan: ImportPlan, progress: Progress, 
         except csv.Error as error:
             plan.problems.clear()
             return _not_csv(plan, error)
+        except (sqlite3.Error, OSError) as error:  # the check's own staging file, never the user's database
+            plan.problems.clear()
+            return _refused(plan, *_staging_failure(error))
     return plan
+
+
+def _staging_failure(error: sqlite3.Error | OSError) -> tuple[str, str | None]:
+    """Why the rows checked so far could not be set aside in a temporary file (a full or unwritable temporary
+    folder, a staging process that ended): nothing was imported, and the sentence says where to look."""
+    problem, text = sqlite_problem(error)
+    if problem is SqliteProblem.DISK_FULL or getattr(error, "errno", None) == errno.ENOSPC:
+        full = QT_TRANSLATE_NOOP("ImportReport", "the file could not be checked: the temporary folder's disk is full")
+        return full, None
+    if problem in (SqliteProblem.READ_ONLY, SqliteProblem.CANNOT_OPEN) or isinstance(error, PermissionError):
+        shut = QT_TRANSLATE_NOOP("ImportReport", "the file could not be checked: the temporary folder is read-only")
+        return shut, None
+    return QT_TRANSLATE_NOOP("ImportReport", "the file could not be checked ({reason})"), text
 
 
 def _not_csv(plan: ImportPlan, error: csv.Error) -> ImportPlan:
