@@ -6,6 +6,7 @@ read API again only for an English export from a Chinese window or while the cha
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -59,6 +60,15 @@ class FigureExports(QObject):
         self.window.exports.remember_folder(path.parent)
         self.window.statusBar().showMessage(self.tr("Saved to %1").arg(path), 6000)
 
+    def _written(self, write: Callable[[], object]) -> bool:
+        """Run a write; a failure is said in the export commands' words, and False."""
+        try:
+            write()
+        except (ExportError, OSError) as error:
+            self.window.exports.report_failure(error)
+            return False
+        return True
+
     def export_chart_csv(self) -> None:
         chosen = self.selected()
         if chosen is None:
@@ -73,12 +83,8 @@ class FigureExports(QObject):
             return
         from jinshan_desktop.data import chart_csv
 
-        try:
-            chart_csv.export_chart_csv(chart, path, chosen_encoding(self.window.settings))
-        except (ExportError, OSError) as error:
-            self.window.exports.report_failure(error)
-            return
-        self._saved(path)
+        if self._written(lambda: chart_csv.export_chart_csv(chart, path, chosen_encoding(self.window.settings))):
+            self._saved(path)
 
     def export_pdf(self) -> None:
         chosen = self.selected()
@@ -91,12 +97,9 @@ class FigureExports(QObject):
         from jinshan_desktop.ui import printing
 
         english = self.window.exports.in_english_instead()
-        try:
-            printing.export_pdf(printing.figure_page(row, chart, english=english), path, english=english)
-        except (ExportError, OSError) as error:
-            self.window.exports.report_failure(error)
-            return
-        self._saved(path)
+        page = printing.figure_page(row, chart, english=english)
+        if self._written(lambda: printing.export_pdf(page, path, english=english)):
+            self._saved(path)
 
     def print_figure(self) -> None:
         chosen = self.selected()
@@ -113,9 +116,7 @@ class FigureExports(QObject):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         english = self.window.exports.in_english_instead()
-        try:
-            printing.render_page(printer, printing.figure_page(row, chart, english=english), english=english)
-        except ExportError as error:
-            self.window.exports.report_failure(error)
+        page = printing.figure_page(row, chart, english=english)
+        if not self._written(lambda: printing.render_page(printer, page, english=english)):
             return
         self.window.statusBar().showMessage(self.tr("Sent %1 to the printer").arg(row.indicator), 6000)
