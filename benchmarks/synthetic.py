@@ -8,7 +8,7 @@ import sqlite3
 from pathlib import Path
 
 from jinshan_desktop.data.build import build_database
-from jinshan_desktop.data.schema import DIMENSIONS
+from jinshan_desktop.data.tables import DIMENSIONS
 
 YEARS = range(1995, 2025)  # 30 years
 

@@ -13,7 +13,7 @@ from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
 
-from jinshan_desktop.data import migrate, schema
+from jinshan_desktop.data import migrate, tables
 
 EXPORT_SQL_PG = """
 SELECT o.id, th.name_en, t.name_en, i.name_en, e.name_en, o.period_label, o.period_kind, o.period_year,
@@ -33,7 +33,7 @@ def ensure_published(database: Path, url: str) -> float | None:
     engine = create_engine(migrate_url(url), poolclass=NullPool)
     with engine.begin() as connection:
         migrate.upgrade(connection)
-        held = connection.execute(select(func.count()).select_from(schema.Observation)).scalar_one()
+        held = connection.execute(select(func.count()).select_from(tables.observations)).scalar_one()
     engine.dispose()
     if held:
         return None
@@ -91,7 +91,7 @@ def trigram_worth(url: str, runs: int) -> dict[str, float]:
     stamp = text("UPDATE alembic_version SET version_num = :revision")
     with engine.begin() as connection:
         migrate.downgrade(connection, "0002")  # drops the trigram indexes
-        connection.execute(stamp, {"revision": schema.SCHEMA_REVISION})  # so that the app opens it meanwhile
+        connection.execute(stamp, {"revision": tables.SCHEMA_REVISION})  # so that the app opens it meanwhile
     without = reads()
     start = time.perf_counter()
     with engine.begin() as connection:

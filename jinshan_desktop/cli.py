@@ -92,7 +92,7 @@ def _fail(message: str) -> int:
 
 def open_book(path: Path | str | None, store: Path | None = None, full_check: bool | None = True) -> FactBook:
     """full_check None: a large database is checked whole after the window shows (the GUI's choice)."""
-    from jinshan_desktop.data.build import BuildError
+    from jinshan_desktop.data.build_errors import BuildError
     from jinshan_desktop.data.bundled import bundled_database
     from jinshan_desktop.data.queries import FactBookError, open_fact_book
 
@@ -139,9 +139,7 @@ def main(argv: list[str] | None = None) -> int:
         _import_data_layer_meanwhile()
         from jinshan_desktop.ui.app import run_gui  # it opens the book once the window's frame has painted
 
-        return run_gui(
-            lambda: _open_for_window(arguments), arguments.exit_after_paint, arguments.lang, arguments.open
-        )
+        return run_gui(lambda: _open_for_window(arguments), arguments.exit_after_paint, arguments.lang, arguments.open)
     book = _open_for_command(arguments)
     if book is None:
         return 2

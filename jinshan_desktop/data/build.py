@@ -15,7 +15,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
 
-from jinshan_desktop.data import schema
+from jinshan_desktop.data import schema, tables
 from jinshan_desktop.data.build_cache import CHINESE_FILES, CSV_FILES, source_fingerprint
 from jinshan_desktop.data.build_chinese import ChineseBuildError, apply_chinese
 from jinshan_desktop.data.build_chinese import chinese as _chinese
@@ -25,10 +25,10 @@ from jinshan_desktop.data.build_quantities import check_derived, quantify
 
 def build_database(source_dir: Path, target: Path) -> None:
     """Write target from the CSV files; a failure leaves any existing target untouched."""
-    tables = {name: list(_read_rows(source_dir / name)) for name in (*CSV_FILES, *CHINESE_FILES)}
-    objects = _validated_objects(tables)
+    csv_rows = {name: list(_read_rows(source_dir / name)) for name in (*CSV_FILES, *CHINESE_FILES)}
+    objects = _validated_objects(csv_rows)
     try:
-        objects.append(apply_chinese(tables, objects))
+        objects.append(apply_chinese(csv_rows, objects))
     except ChineseBuildError as error:
         raise BuildError(str(error)) from error
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -45,12 +45,12 @@ def build_database(source_dir: Path, target: Path) -> None:
                 session.flush()
             session.add_all(
                 [
-                    schema.Meta(key="schema_revision", value=schema.SCHEMA_REVISION),
+                    schema.Meta(key="schema_revision", value=tables.SCHEMA_REVISION),
                     *(
                         schema.Meta(key=key, value=value)
                         for key, value in zip(
                             ("data_vintage", "data_vintage_basis"),
-                            _data_vintage(tables["sources.csv"], tables["observations.csv"]),
+                            _data_vintage(csv_rows["sources.csv"], csv_rows["observations.csv"]),
                             strict=True,
                         )
                     ),
@@ -251,8 +251,8 @@ def _indicator(row: dict[str, str], where: str, known: Any, position: int) -> sc
 
 
 def _measure(text: str, where: str) -> str:
-    if text not in schema.MEASURES:
-        raise BuildError(f"{where}: measure {text!r} is not one of {schema.MEASURES}")
+    if text not in tables.MEASURES:
+        raise BuildError(f"{where}: measure {text!r} is not one of {tables.MEASURES}")
     return text
 
 
@@ -295,16 +295,16 @@ def _observation(
 ) -> schema.Observation:
     known("indicators.csv", "indicator", row["indicator_id"], where)
     known("sources.csv", "source", row["source_id"], where)
-    if row["period_kind"] not in schema.PERIOD_KINDS:
-        raise BuildError(f"{where}: period kind {row['period_kind']!r} is not one of {sorted(schema.PERIOD_KINDS)}")
-    if row["qualifier"] and row["qualifier"] not in schema.QUALIFIERS:
-        raise BuildError(f"{where}: qualifier {row['qualifier']!r} is not one of {schema.QUALIFIERS}")
+    if row["period_kind"] not in tables.PERIOD_KINDS:
+        raise BuildError(f"{where}: period kind {row['period_kind']!r} is not one of {sorted(tables.PERIOD_KINDS)}")
+    if row["qualifier"] and row["qualifier"] not in tables.QUALIFIERS:
+        raise BuildError(f"{where}: qualifier {row['qualifier']!r} is not one of {tables.QUALIFIERS}")
     try:
         value = float(row["value"])
         year = int(row["period_year"]) if row["period_year"] else None
     except ValueError as error:
         raise BuildError(f"{where}: {error}") from error
-    if row["period_kind"] in schema.ANNUAL_KINDS and year is None:
+    if row["period_kind"] in tables.ANNUAL_KINDS and year is None:
         raise BuildError(f"{where}: an annual figure needs its year")
     return schema.Observation(
         id=row["id"],

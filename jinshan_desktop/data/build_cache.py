@@ -8,7 +8,7 @@ import sqlite3
 from pathlib import Path
 from urllib.parse import quote
 
-from jinshan_desktop.data import schema
+from jinshan_desktop.data import tables
 
 # Files in load order: each refers only to files before it.
 CSV_FILES = (
@@ -35,7 +35,7 @@ CHINESE_FILES = (
 
 def source_fingerprint(source_dir: Path) -> str:
     """A hash of the db/ files and the schema version: equal fingerprints build equal databases."""
-    digest = hashlib.sha256(f"schema {schema.SCHEMA_REVISION}".encode())
+    digest = hashlib.sha256(f"schema {tables.SCHEMA_REVISION}".encode())
     for name in (*CSV_FILES, *CHINESE_FILES):
         digest.update(name.encode())
         digest.update((source_dir / name).read_bytes())

@@ -14,7 +14,7 @@ Three files of db/ beside the core ones, each keyed by the rows it speaks of:
 
 from __future__ import annotations
 
-from jinshan_desktop.data import schema
+from jinshan_desktop.data import schema, tables
 from jinshan_desktop.data.chinese_script import to_taiwan
 from jinshan_desktop.data.code_words import README_LABEL
 
@@ -38,8 +38,8 @@ def chinese(field: str, simplified: str) -> dict[str, str | None]:
 def checked_against(row: dict[str, str], where: str) -> str | None:
     """The source of an official name as "title — address"; an official name without one is refused."""
     kind = row["name_kind"] if "name_kind" in row else row["title_kind"]
-    if kind not in schema.NAME_KINDS:
-        raise ChineseBuildError(f"{where}: kind {kind!r} is not one of {schema.NAME_KINDS}")
+    if kind not in tables.NAME_KINDS:
+        raise ChineseBuildError(f"{where}: kind {kind!r} is not one of {tables.NAME_KINDS}")
     if kind == "official" and not (row["source_url"] and row["source_title"]):
         raise ChineseBuildError(f"{where}: an official name needs the address and title of its Chinese source")
     if not row["source_url"]:

@@ -3,7 +3,7 @@ base-unit value, its dimension's rank, a checked part-of link and, when derived,
 
 from __future__ import annotations
 
-from jinshan_desktop.data import schema
+from jinshan_desktop.data import schema, tables
 from jinshan_desktop.data.build_errors import BuildError
 from jinshan_desktop.data.derivation import FormulaError, evaluate, formula_inputs
 from jinshan_desktop.data.precision import known_interval, rounding_step
@@ -21,10 +21,10 @@ def quantify(objects: list[list[schema.Base]]) -> None:
     figures = {o.id: o for o in every if isinstance(o, schema.Observation)}
     for figure in figures.values():
         unit = unit_of[figure.indicator_id]
-        if unit.dimension not in schema.DIMENSIONS:
-            raise BuildError(f"db/units.csv: dimension {unit.dimension!r} of {unit.id!r} is not in schema.DIMENSIONS")
+        if unit.dimension not in tables.DIMENSIONS:
+            raise BuildError(f"db/units.csv: dimension {unit.dimension!r} of {unit.id!r} is not in tables.DIMENSIONS")
         figure.value_base = figure.value * unit.scale
-        figure.dimension_rank = schema.DIMENSIONS.index(unit.dimension)
+        figure.dimension_rank = tables.DIMENSIONS.index(unit.dimension)
         whole = figures.get(figure.part_of or "")
         if figure.part_of is not None and (whole is None or unit_of[whole.indicator_id].dimension != unit.dimension):
             raise BuildError(f"db/observations.csv: {figure.id} is part of {figure.part_of!r}, no figure of its kind")
@@ -32,7 +32,7 @@ def quantify(objects: list[list[schema.Base]]) -> None:
             values = {key: item.value for key, item in figures.items()}
             decimals = {key: item.decimals for key, item in figures.items()}
             step = rounding_step(*known_interval(figure.formula, values, decimals))
-            figure.precision = step if step > 10 ** -figure.decimals else None
+            figure.precision = step if step > 10**-figure.decimals else None
 
 
 def check_derived(rows: list[tuple[int, dict[str, str]]]) -> None:

@@ -93,7 +93,7 @@ def _contains_postgresql(element: _ContainsText, compiler: SQLCompiler, **kw: An
 def stamped_revision(connection: Connection) -> str | None:
     """The database's Alembic revision, without importing Alembic; "0001?" for a SQLite file of schema
     version 4 from before Alembic; None when it has neither."""
-    from jinshan_desktop.data import schema
+    from jinshan_desktop.data import tables
 
     if connection.dialect.name == "sqlite":
         connection.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()  # parses the whole schema
@@ -102,7 +102,7 @@ def stamped_revision(connection: Connection) -> str | None:
         ).scalar()
         if not stamped:
             legacy = connection.exec_driver_sql("PRAGMA user_version").scalar()
-            return schema.REVISIONS[0] + "?" if legacy == schema.LEGACY_SCHEMA_VERSION else None
+            return tables.REVISIONS[0] + "?" if legacy == tables.LEGACY_SCHEMA_VERSION else None
     elif connection.exec_driver_sql("SELECT to_regclass('alembic_version')").scalar() is None:
         return None
     revision = connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()

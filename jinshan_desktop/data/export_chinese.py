@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import String, case, cast, func, literal, select
 
-from jinshan_desktop.data import schema
+from jinshan_desktop.data import tables
 from jinshan_desktop.data.code_words import LOCATORS, PERIOD_KINDS, QUALIFIERS, Words, word
 from jinshan_desktop.data.dialects import decimal_text
 from jinshan_desktop.data.formatting import CHINESE_MAGNITUDES
@@ -46,7 +46,8 @@ def value_and_unit_cells(context: ReadContext, value: Any, decimals: Any, unit: 
     published = decimal_text(value, decimals)
     value_cases: list[tuple[Any, Any]] = []
     unit_cases: list[tuple[Any, Any]] = []
-    units = context.rows(select(schema.Unit.id, schema.Unit.dimension, schema.Unit.scale).order_by(schema.Unit.id))
+    known = tables.units.c
+    units = context.rows(select(known.id, known.dimension, known.scale).order_by(known.id))
     for unit_id, dimension, scale in units:
         names = CHINESE_MAGNITUDES.get(str(dimension))
         if names is None or float(scale) < 1e6:

@@ -7,9 +7,8 @@ from typing import Any
 
 from sqlalchemy import String, case, cast, func, select
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import aliased
 
-from jinshan_desktop.data import schema
+from jinshan_desktop.data import tables
 from jinshan_desktop.data.dialects import begin_streamed_read, decimal_text, driver_errors, raw_rows
 from jinshan_desktop.data.export_chinese import locator_cell, period_kind_cell, qualifier_cell, value_and_unit_cells
 from jinshan_desktop.data.formula_guard import guarded_sql
@@ -31,22 +30,23 @@ def export_records(
     locator, note, value_base, unit_base), every cell text. SQL does the work a million rows would make slow
     in Python: the value at its published precision and the formula-injection guard on text cells (never on
     the value)."""
-    o, i, t, th, u, e = _TABLES
+    o, i, t, th, u, e = _COLUMNS
     every = (
         # Text only, NULL as '': the exporter joins plain rows into CSV itself, fast.
         select(*(func.coalesce(cell, "") for cell in _cells(context, yes, no)))
-        .join(i, o.indicator_id == i.id)
-        .join(t, i.topic_id == t.id)
-        .join(th, t.theme_id == th.id)
-        .join(u, i.unit_id == u.id)
-        .outerjoin(e, i.entity_id == e.id)
+        .select_from(tables.observations)
+        .join(tables.indicators, o.indicator_id == i.id)
+        .join(tables.topics, i.topic_id == t.id)
+        .join(tables.themes, t.theme_id == th.id)
+        .join(tables.units, i.unit_id == u.id)
+        .outerjoin(_ENTITY, i.entity_id == e.id)
     )
     if is_chinese(context.language):  # the notes written in Chinese; English readers need no join
-        every = every.outerjoin(schema.ObservationNote, schema.ObservationNote.observation_id == o.id)
+        every = every.outerjoin(tables.observation_notes, tables.observation_notes.c.observation_id == o.id)
     if query is None:
         # Topic by topic in reading order, each through its (topic, position) index: no sort of every figure,
         # which on a server would spill a million wide rows to disk.
-        topics = context.rows(select(t.id).join(th, t.theme_id == th.id).order_by(th.position, t.position))
+        topics = context.rows(select(t.id).join(tables.themes, t.theme_id == th.id).order_by(th.position, t.position))
         statements = [every.where(o.topic_id == topic_id).order_by(o.position) for (topic_id,) in topics]
     else:
         statements = [every.where(*table.filters(query)).order_by(*table.order(context, query))]
@@ -63,14 +63,15 @@ def export_records(
         raise FactBookError(store.reason(error)) from error
 
 
-_TABLES = (schema.Observation, schema.Indicator, schema.Topic, schema.Theme, schema.Unit, aliased(schema.Entity))
+_ENTITY = tables.entities.alias()  # the outer-joined entity, apart from any join of entities a filter adds
+_COLUMNS = (tables.observations.c, tables.indicators.c, tables.topics.c, tables.themes.c, tables.units.c, _ENTITY.c)
 
 
 def _cells(context: ReadContext, yes: str, no: str) -> tuple[Any, ...]:
     """The columns of observations.csv as SQL text expressions, text cells guarded against formulas."""
-    o, i, t, th, u, e = _TABLES
+    o, i, t, th, u, e = _COLUMNS
     text, local = guarded_sql, context.localised
-    base_units = {dimension: base_unit(dimension) for dimension in schema.DIMENSIONS}
+    base_units = {dimension: base_unit(dimension) for dimension in tables.DIMENSIONS}
     value = decimal_text(o.value, o.decimals)
     unit = local(u.name_en, u.name_zh_hans, u.name_zh_hant)
     qualifier, period_kind, locator, note = o.qualifier, o.period_kind, o.locator, o.note
@@ -79,7 +80,7 @@ def _cells(context: ReadContext, yes: str, no: str) -> tuple[Any, ...]:
         qualifier = qualifier_cell(o.qualifier, context.language)
         period_kind = period_kind_cell(o.period_kind, context.language)
         locator = locator_cell(o.locator, context.language)
-        notes = schema.ObservationNote
+        notes = tables.observation_notes.c
         note = local(o.note, notes.note_zh_hans, notes.note_zh_hant)  # English where no Chinese note is written
     return (
         text(o.id),

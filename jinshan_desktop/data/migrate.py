@@ -14,7 +14,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, inspect, text
 
-from jinshan_desktop.data import schema
+from jinshan_desktop.data import tables
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 BASELINE = "0001"  # schema version 4, the last one checked by hand (PRAGMA user_version)
@@ -57,7 +57,7 @@ def _is_unstamped_version_4(connection: Connection) -> bool:
     if connection.dialect.name != "sqlite" or inspect(connection).has_table("alembic_version"):
         return False
     version = connection.execute(text("PRAGMA user_version")).scalar()
-    return version == schema.LEGACY_SCHEMA_VERSION and inspect(connection).has_table("observations")
+    return version == tables.LEGACY_SCHEMA_VERSION and inspect(connection).has_table("observations")
 
 
 class UpgradeError(RuntimeError):

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jinshan_desktop.data.citations import FigureCitation
 from jinshan_desktop.data.languages import LANGUAGES
-from jinshan_desktop.data.reads import catalogue, charts, lookups, observations, search, table
+from jinshan_desktop.data.reads import catalogue, charts, observations, search, table
 from jinshan_desktop.data.reads.context import ReadContext
 from jinshan_desktop.data.reads.matching import MAX_PATTERN_CHARACTERS, PatternTooLong
 from jinshan_desktop.data.rows import (
@@ -33,6 +34,9 @@ from jinshan_desktop.data.rows import (
     TopicInfo,
 )
 from jinshan_desktop.data.store import FULL_CHECK_BYTES, FactBookError, PasswordNeeded, Store, is_url, open_store
+
+if TYPE_CHECKING:
+    from jinshan_desktop.data.reads.lookups import Vocabulary
 
 __all__ = [
     "FULL_CHECK_BYTES",
@@ -202,14 +206,21 @@ class FactBook:
     def search(self, text: str, limit: int = 100) -> list[SearchHit]:
         return search.search(self.reading(), text, limit)
 
-    # What the importer checks a file against
+    # What the importer checks a file against: lookups.py loads the ORM (its vocabulary is the writers'
+    # objects), so it is imported when an import runs, never by the window's start.
 
-    def vocabulary(self) -> lookups.Vocabulary:
+    def vocabulary(self) -> Vocabulary:
+        from jinshan_desktop.data.reads import lookups
+
         return lookups.vocabulary(self.reading())
 
     def values_of(self, ids: list[str]) -> dict[str, float]:
+        from jinshan_desktop.data.reads import lookups
+
         return lookups.values_of(self.reading(), ids)
 
     def place_staged(self, staging: Path) -> None:
         """Mark an import's checked rows with the figures of the fact book they are (see lookups.py)."""
+        from jinshan_desktop.data.reads import lookups
+
         lookups.place_staged(self.reading(), staging)

@@ -96,7 +96,7 @@ class ObservationRow:
     # figure it is, and how it relates to others. Views, charts and exports read these, never the unit's scale.
     dimension: str = ""
     value_base: float = 0.0
-    measure: str = "stock"  # stock, flow or rate (schema.MEASURES)
+    measure: str = "stock"  # stock, flow or rate (tables.MEASURES)
     planned: bool = False
     part_of: str | None = None
     precision: float | None = None  # a derived figure is known to this step only, in its published unit
@@ -157,7 +157,7 @@ class EntityRow:
     description: str
     observation_ids: tuple[str, ...]
     fact_ids: tuple[str, ...]
-    name_kind: str | None = None  # official, descriptive or unverified (schema.NAME_KINDS)
+    name_kind: str | None = None  # official, descriptive or unverified (tables.NAME_KINDS)
     name_source: str | None = None  # the Chinese source an official name was checked against
 
 

@@ -11,10 +11,9 @@ from urllib.parse import quote
 from sqlalchemy import Select, create_engine, inspect
 from sqlalchemy.engine import Engine, Row
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
 
-from jinshan_desktop.data import schema
+from jinshan_desktop.data import tables
 from jinshan_desktop.data.dialects import stamped_revision
 from jinshan_desktop.data.sqlite_errors import SqliteProblem, sqlite_problem
 from jinshan_desktop.data.user_store import StoreNotice, UserStoreError, attach_user_store, prepare_user_store
@@ -77,8 +76,8 @@ class Store:
     def rows(self, statement: Select[*Columns]) -> list[Row[*Columns]]:
         """Every row of a statement; a database error becomes a FactBookError with a sentence."""
         try:
-            with Session(self.engine) as session:
-                return list(session.execute(statement))
+            with self.engine.connect() as connection:
+                return list(connection.execute(statement))
         except DBAPIError as error:
             raise self.error(error) from error
 
@@ -91,13 +90,13 @@ class Store:
         try:
             with self.engine.connect() as connection:
                 revision = stamped_revision(connection)
-                tables = set(inspect(connection).get_table_names()) if revision is not None else set()
+                present = set(inspect(connection).get_table_names()) if revision is not None else set()
         except DBAPIError as error:
             raise self.error(error) from error
         problem = revision_problem(self.path, revision)
         if problem is not None:
             raise FactBookError(problem)
-        missing = sorted(set(schema.Base.metadata.tables) - {"batches"} - tables)
+        missing = sorted(set(tables.metadata.tables) - {"batches"} - present)
         if missing:
             raise FactBookError(
                 f"The database {self.path} is not a complete fact book: it has no table {', '.join(missing)}."
@@ -201,18 +200,18 @@ def revision_problem(path: Path | str, revision: str | None) -> str | None:
     revision: the database's Alembic revision; "0001?" for a version-4 file from before Alembic; None when
     it has neither (not a fact book database)."""
     upgrade = f"Run: jinshan-desktop db upgrade --db {path}"
-    if revision == schema.SCHEMA_REVISION:
+    if revision == tables.SCHEMA_REVISION:
         return None
     if revision is None:
         return f"The file {path} is not a fact book database (it has no schema revision)."
-    if revision.endswith("?") or revision in schema.REVISIONS:
+    if revision.endswith("?") or revision in tables.REVISIONS:
         return (
             f"The database {path} has an older schema ({revision.rstrip('?')}) than this version of the app reads "
-            f"({schema.SCHEMA_REVISION}). {upgrade}"
+            f"({tables.SCHEMA_REVISION}). {upgrade}"
         )
     return (
         f"The database {path} was written by a newer version of the app (schema {revision}; this version reads "
-        f"{schema.SCHEMA_REVISION}). Open it with a newer Jinshan Fact Book."
+        f"{tables.SCHEMA_REVISION}). Open it with a newer Jinshan Fact Book."
     )
 
 

@@ -15,7 +15,7 @@ from sqlalchemy import Connection, Table, create_engine, func, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
-from jinshan_desktop.data import schema
+from jinshan_desktop.data import tables
 from jinshan_desktop.data.dialects import begin_streamed_read
 from jinshan_desktop.data.server import server_engine, server_reason, shown_url
 from jinshan_desktop.data.store import Store, open_store
@@ -33,7 +33,7 @@ class CopyError(RuntimeError):
 
 
 def _table(name: str) -> Table:
-    return schema.Base.metadata.tables[name]
+    return tables.metadata.tables[name]
 
 
 def _columns(name: str) -> list[str]:
@@ -79,9 +79,9 @@ def _refuse_unless_ready(target: Connection, url: str) -> None:
     from jinshan_desktop.data.dialects import stamped_revision
 
     revision = stamped_revision(target)
-    if revision != schema.SCHEMA_REVISION:
+    if revision != tables.SCHEMA_REVISION:
         raise CopyError(
-            f"The team database is at schema {revision or 'none'}, not {schema.SCHEMA_REVISION}. "
+            f"The team database is at schema {revision or 'none'}, not {tables.SCHEMA_REVISION}. "
             f"Run first: jinshan-desktop db upgrade --db {shown_url(url)}"
         )
     figures = target.execute(select(func.count()).select_from(_table("observations"))).scalar_one()

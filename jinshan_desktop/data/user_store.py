@@ -20,7 +20,7 @@ from sqlalchemy import create_engine
 from sqlalchemy.pool import NullPool
 from sqlalchemy.schema import CreateIndex, CreateTable
 
-from jinshan_desktop.data import schema
+from jinshan_desktop.data import tables
 from jinshan_desktop.data.sqlite_errors import SqliteProblem, sqlite_problem
 
 # 1: first layout. 2: observations indexed by (indicator, period, source), which conflict checks look up.
@@ -29,7 +29,7 @@ from jinshan_desktop.data.sqlite_errors import SqliteProblem, sqlite_problem
 # 5: no ix_observation_identity where uq_observation_identity indexes the same columns (one index fewer to
 #    build on every large import).
 USER_SCHEMA_VERSION = 5
-USER_TABLES = ("batches", *schema.LAYERED_TABLES)
+USER_TABLES = ("batches", *tables.LAYERED_TABLES)
 _CONFLICT_INDEX = (
     "CREATE INDEX IF NOT EXISTS ix_observation_identity ON observations (indicator_id, period_label, source_id)"
 )
@@ -63,7 +63,7 @@ def create_user_store(path: Path) -> None:
     engine = create_engine(f"sqlite:///{temporary}", poolclass=NullPool)
     with engine.begin() as connection:
         for name in USER_TABLES:
-            table = schema.Base.metadata.tables[name]
+            table = tables.metadata.tables[name]
             connection.execute(CreateTable(table))
             for index in sorted(table.indexes, key=lambda index: str(index.name)):
                 connection.execute(CreateIndex(index))  # uq_observation_identity serves the conflict checks
@@ -92,7 +92,7 @@ def _migrate_2_to_3(connection: sqlite3.Connection, bundled: Path | None) -> Non
         return
     # Units live in the bundled database, and an imported figure's indicator may be bundled or imported.
     connection.execute("ATTACH DATABASE ? AS bundled", (str(bundled),))  # read only: nothing writes to it
-    ranks = " ".join(f"WHEN '{name}' THEN {rank}" for rank, name in enumerate(schema.DIMENSIONS))
+    ranks = " ".join(f"WHEN '{name}' THEN {rank}" for rank, name in enumerate(tables.DIMENSIONS))
     unit_of = (
         "(SELECT {column} FROM bundled.units WHERE bundled.units.id = (SELECT unit_id FROM"
         " (SELECT id, unit_id FROM main.indicators UNION ALL SELECT id, unit_id FROM bundled.indicators)"
@@ -100,7 +100,7 @@ def _migrate_2_to_3(connection: sqlite3.Connection, bundled: Path | None) -> Non
     )
     connection.execute(
         f"UPDATE observations SET value_base = value * coalesce({unit_of.format(column='scale')}, 1),"
-        f" dimension_rank = coalesce(CASE {unit_of.format(column='dimension')} {ranks} END, {len(schema.DIMENSIONS)})"
+        f" dimension_rank = coalesce(CASE {unit_of.format(column='dimension')} {ranks} END, {len(tables.DIMENSIONS)})"
     )
 
 
@@ -161,7 +161,7 @@ def _inspect(path: Path) -> tuple[int, str | None]:
         if connection.execute("PRAGMA quick_check").fetchone()[0] != "ok":  # reading rolls back a hot journal
             return 0, "are damaged"
         version = int(connection.execute("PRAGMA user_version").fetchone()[0])
-        tables = {
+        columns_of = {
             name: {row[1] for row in connection.execute(f"PRAGMA table_info({name})")}
             for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
         }
@@ -173,14 +173,14 @@ def _inspect(path: Path) -> tuple[int, str | None]:
         connection.close()
     if version > USER_SCHEMA_VERSION:
         return version, f"were saved by a newer version of the app (format {version})"
-    if not tables:
+    if not columns_of:
         return version, "are an empty file"
     for name in USER_TABLES:
         # An older file lacks the columns its migrations add; it must have the tables.
-        wanted = {column.name for column in schema.Base.metadata.tables[name].columns}
+        wanted = {column.name for column in tables.metadata.tables[name].columns}
         if version != USER_SCHEMA_VERSION:
             wanted = {"id"}
-        if not wanted <= tables.get(name, set()):
+        if not wanted <= columns_of.get(name, set()):
             return version, f"lack the table {name} as this app writes it (another program's file?)"
     if version not in MIGRATIONS and version != USER_SCHEMA_VERSION:
         return version, f"are of an unknown format ({version})"
@@ -231,7 +231,7 @@ def attach_user_store(connection: sqlite3.Connection, path: Path | None) -> None
     if path is None or not path.exists():
         return
     connection.execute("ATTACH DATABASE ? AS user", (user_store_uri(path),))
-    for table in schema.LAYERED_TABLES:
+    for table in tables.LAYERED_TABLES:
         connection.execute(
             f"CREATE TEMP VIEW {table} AS SELECT * FROM main.{table} UNION ALL SELECT * FROM user.{table}"
         )

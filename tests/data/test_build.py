@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from jinshan_desktop.data import schema
+from jinshan_desktop.data import tables
 from jinshan_desktop.data.build import BuildError, build_database
 from jinshan_desktop.data.build_cache import ensure_built, source_fingerprint
 from tests.conftest import DB_SOURCE
@@ -20,7 +20,7 @@ def test_built_file_is_ready_for_read_only_use(built_database: Path) -> None:
     connection = sqlite3.connect(built_database)
     try:
         assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
-        assert connection.execute("SELECT version_num FROM alembic_version").fetchone()[0] == schema.SCHEMA_REVISION
+        assert connection.execute("SELECT version_num FROM alembic_version").fetchone()[0] == tables.SCHEMA_REVISION
         counts = {
             table: connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
             for table in ("observations", "facts", "sources", "entities", "themes", "topics")

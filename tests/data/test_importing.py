@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from jinshan_desktop.data import importing, schema
+from jinshan_desktop.data import importing, tables
 from jinshan_desktop.data.exporting import export_all
 from jinshan_desktop.data.importing import (
     PROGRESS_ROWS,
@@ -252,7 +252,7 @@ def test_a_version_2_user_database_gets_base_values_from_the_bundled_one(layered
     connection = sqlite3.connect(store)
     rows = connection.execute("SELECT value, value_base, dimension_rank FROM observations").fetchall()
     connection.close()
-    money = schema.DIMENSIONS.index("CNY")
+    money = tables.DIMENSIONS.index("CNY")
     assert sorted(rows) == [(1500.5, 1500.5e9, money), (33000.0, 33000.0, money)]
 
 

@@ -7,7 +7,7 @@ from collections import Counter
 
 import pytest
 
-from jinshan_desktop.data import schema
+from jinshan_desktop.data import tables
 from jinshan_desktop.data.derivation import evaluate
 from jinshan_desktop.data.queries import FactBook
 from tests.conftest import SHARED_SOURCES
@@ -46,8 +46,8 @@ def test_every_figure_and_fact_cites_a_locator_that_exists_in_its_source(book: F
 
 def test_qualifiers_and_period_kinds_come_from_known_lists(book: FactBook) -> None:
     for row in book.observations():
-        assert row.qualifier is None or row.qualifier in schema.QUALIFIERS, row.id
-        assert row.period_kind in schema.PERIOD_KINDS, row.id
+        assert row.qualifier is None or row.qualifier in tables.QUALIFIERS, row.id
+        assert row.period_kind in tables.PERIOD_KINDS, row.id
         assert row.unit, row.id
 
 

@@ -10,7 +10,7 @@ from sqlalchemy import Engine, create_engine, inspect
 from sqlalchemy.pool import NullPool
 
 from jinshan_desktop.cli import main
-from jinshan_desktop.data import migrate, schema
+from jinshan_desktop.data import migrate, tables
 from jinshan_desktop.data.queries import FactBookError, open_fact_book
 
 
@@ -19,21 +19,21 @@ def _engine(path: Path) -> Engine:
 
 
 def test_the_code_reads_the_head_of_the_history() -> None:
-    assert list(schema.REVISIONS) == migrate.revisions()
-    assert migrate.head_revision() == schema.SCHEMA_REVISION
+    assert list(tables.REVISIONS) == migrate.revisions()
+    assert migrate.head_revision() == tables.SCHEMA_REVISION
 
 
 def test_every_migration_runs_up_and_down_and_up_again(tmp_path: Path) -> None:
     engine = _engine(tmp_path / "empty.sqlite")
     with engine.begin() as connection:
         migrate.upgrade(connection)
-        assert migrate.current_revision(connection) == schema.SCHEMA_REVISION
+        assert migrate.current_revision(connection) == tables.SCHEMA_REVISION
         # The history makes exactly the tables, columns and indexes the models declare.
-        assert compare_metadata(MigrationContext.configure(connection), schema.Base.metadata) == []
-        for revision in reversed(["base", *schema.REVISIONS[:-1]]):
+        assert compare_metadata(MigrationContext.configure(connection), tables.metadata) == []
+        for revision in reversed(["base", *tables.REVISIONS[:-1]]):
             migrate.downgrade(connection, revision)
         assert set(inspect(connection).get_table_names()) <= {"alembic_version"}
-        for revision in schema.REVISIONS:
+        for revision in tables.REVISIONS:
             migrate.upgrade(connection, revision)
             assert migrate.current_revision(connection) == revision
     engine.dispose()
@@ -42,7 +42,7 @@ def test_every_migration_runs_up_and_down_and_up_again(tmp_path: Path) -> None:
 def test_a_built_database_is_at_the_head(built_database: Path) -> None:
     engine = _engine(built_database)
     with engine.connect() as connection:
-        assert migrate.current_revision(connection) == schema.SCHEMA_REVISION
+        assert migrate.current_revision(connection) == tables.SCHEMA_REVISION
     engine.dispose()
 
 
@@ -54,7 +54,7 @@ def _as_before_alembic(database: Path) -> Path:
     engine.dispose()
     connection = sqlite3.connect(database)
     connection.execute("DROP TABLE alembic_version")
-    connection.execute(f"PRAGMA user_version = {schema.LEGACY_SCHEMA_VERSION}")
+    connection.execute(f"PRAGMA user_version = {tables.LEGACY_SCHEMA_VERSION}")
     connection.commit()
     connection.close()
     return database
@@ -67,7 +67,7 @@ def test_an_older_database_says_what_to_run_and_the_command_upgrades_it(
     with pytest.raises(FactBookError, match=r"older schema .*Run: jinshan-desktop db upgrade --db"):
         open_fact_book(database)
     assert main(["db", "upgrade", "--db", str(database)]) == 0
-    assert schema.SCHEMA_REVISION in capsys.readouterr().out
+    assert tables.SCHEMA_REVISION in capsys.readouterr().out
     upgraded, built = open_fact_book(database), open_fact_book(built_database)
     assert upgraded.facts() == built.facts()  # 0003_team numbered the facts in their file order (SQLite's rowid)
     revenue = upgraded.observation("edo-revenue-2021")  # base values filled in by 0002
@@ -97,3 +97,14 @@ def test_a_file_without_any_schema_revision_is_not_a_fact_book(tmp_path: Path) -
     connection.close()
     with pytest.raises(FactBookError, match="not a fact book database"):
         open_fact_book(path)
+
+
+def test_the_writers_classes_name_every_column_of_their_table() -> None:
+    """schema.py's ORM classes map onto tables.py; their typed attributes are exactly the table's columns."""
+    from jinshan_desktop.data import schema
+
+    for mapper in schema.Base.registry.mappers:
+        table = mapper.local_table
+        typed = set(mapper.class_.__annotations__)
+        assert typed == set(table.c.keys()), table.name
+    assert {mapper.local_table.name for mapper in schema.Base.registry.mappers} == set(tables.metadata.tables)

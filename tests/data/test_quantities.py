@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from jinshan_desktop.data import schema
+from jinshan_desktop.data import tables
 from jinshan_desktop.data.exporting import export_all
 from jinshan_desktop.data.formatting import UnitInfo, format_value
 from jinshan_desktop.data.quantities import axis_unit
@@ -30,7 +30,7 @@ def test_sorting_by_value_uses_base_units_and_never_mixes_dimensions(book: FactB
     assert position("stc-tax-first-year") < position("edo-revenue-2021") < position("industrial-output-2021-7m")
     # "> 100 million yuan" sorts below "≈ 100 billion yuan".
     assert order.index("stc-tax-first-year") < order.index("cluster-output-2020")
-    ranks = [schema.DIMENSIONS.index(rows[i].dimension) for i in order]
+    ranks = [tables.DIMENSIONS.index(rows[i].dimension) for i in order]
     assert ranks == sorted(ranks)  # money first, then the other dimensions, each in one block
     assert rows[order[0]].dimension == "CNY"
     assert _sorted(book, "manufacturing", descending=True) == order[::-1]

@@ -8,7 +8,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect
 
 from jinshan_desktop.cli import main
-from jinshan_desktop.data import migrate, schema
+from jinshan_desktop.data import migrate, tables
 from jinshan_desktop.data.queries import FactBookError, open_fact_book
 from tests.pg.conftest import pg_engine
 from tests.pg.server import PostgresServer
@@ -22,16 +22,16 @@ def test_every_migration_runs_up_and_down_on_postgresql(pg_server: PostgresServe
     engine = pg_engine(pg_server.url(empty_pg_database))
     with engine.begin() as connection:
         migrate.upgrade(connection)
-        assert migrate.current_revision(connection) == schema.SCHEMA_REVISION
+        assert migrate.current_revision(connection) == tables.SCHEMA_REVISION
         context = MigrationContext.configure(connection, opts={"include_object": _not_trigram})
-        assert compare_metadata(context, schema.Base.metadata) == []
+        assert compare_metadata(context, tables.metadata) == []
         indexes = {index["name"] for index in inspect(connection).get_indexes("observations")}
         assert {"uq_observation_identity", "ix_trgm_observations_period_label"} <= indexes
-        for revision in reversed(["base", *schema.REVISIONS[:-1]]):
+        for revision in reversed(["base", *tables.REVISIONS[:-1]]):
             migrate.downgrade(connection, revision)
             assert migrate.current_revision(connection) == (None if revision == "base" else revision)
         assert set(inspect(connection).get_table_names()) <= {"alembic_version"}
-        for revision in schema.REVISIONS:
+        for revision in tables.REVISIONS:
             migrate.upgrade(connection, revision)
             assert migrate.current_revision(connection) == revision
     engine.dispose()
@@ -43,12 +43,12 @@ def test_an_older_team_database_says_what_to_run_and_the_command_upgrades_it(
     url = pg_server.url(empty_pg_database)
     engine = pg_engine(url)
     with engine.begin() as connection:
-        migrate.upgrade(connection, schema.REVISIONS[0])
+        migrate.upgrade(connection, tables.REVISIONS[0])
     engine.dispose()
     with pytest.raises(FactBookError, match=r"older schema \(0001\).*Run: jinshan-desktop db upgrade --db postgresql"):
         open_fact_book(url)
     assert main(["db", "upgrade", "--db", url]) == 0
-    assert schema.SCHEMA_REVISION in capsys.readouterr().out
+    assert tables.SCHEMA_REVISION in capsys.readouterr().out
     assert "admin-secret" not in capsys.readouterr().out
 
 

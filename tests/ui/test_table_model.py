@@ -7,7 +7,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QTableView
 
 from jinshan_desktop.data.queries import FactBook, PatternTooLong, open_fact_book
-from jinshan_desktop.data.schema import DIMENSIONS
+from jinshan_desktop.data.tables import DIMENSIONS
 from jinshan_desktop.ui.table_model import ROW_ROLE, ObservationTableModel
 from jinshan_desktop.ui.theme_view import ThemeView
 from tests.ui.waiting import counted

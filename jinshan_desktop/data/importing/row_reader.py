@@ -8,7 +8,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, TypeVar
 
-from jinshan_desktop.data import schema
+from jinshan_desktop.data import schema, tables
 from jinshan_desktop.data.code_words import LOCATORS, PERIOD_KINDS, QUALIFIERS, code_of
 from jinshan_desktop.data.derivation import FormulaError, evaluate, formula_inputs
 from jinshan_desktop.data.importing.locators import locator_allowed
@@ -64,7 +64,7 @@ def _remember(cache: dict[Any, Known], key: object, value: Known) -> Known:
 
 
 def _rank(dimension: str) -> int:
-    return schema.DIMENSIONS.index(dimension) if dimension in schema.DIMENSIONS else len(schema.DIMENSIONS)
+    return tables.DIMENSIONS.index(dimension) if dimension in tables.DIMENSIONS else len(tables.DIMENSIONS)
 
 
 class RowReader:
@@ -225,7 +225,7 @@ class RowReader:
         period = row["period"]
         kind = row.get("period_kind", "") or ("year" if _YEAR.fullmatch(period) else "")
         year_text = row.get("year", "") or (period if _YEAR.fullmatch(period) else "")
-        if not period or kind not in schema.PERIOD_KINDS:
+        if not period or kind not in tables.PERIOD_KINDS:
             self.problem(
                 line,
                 QT_TRANSLATE_NOOP(
@@ -240,12 +240,12 @@ class RowReader:
 
     def _qualifier(self, line: int, row: dict[str, str]) -> str | None:
         qualifier = row.get("qualifier", "") or None
-        if qualifier is not None and qualifier not in schema.QUALIFIERS:
+        if qualifier is not None and qualifier not in tables.QUALIFIERS:
             self.problem(
                 line,
                 QT_TRANSLATE_NOOP("ImportReport", "unknown qualifier {qualifier!r}; use {known}"),
                 qualifier=qualifier,
-                known=", ".join(schema.QUALIFIERS),
+                known=", ".join(tables.QUALIFIERS),
             )
         return qualifier
 

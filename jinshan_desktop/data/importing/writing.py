@@ -19,7 +19,7 @@ from sqlalchemy import Connection, Engine, create_engine, delete, exists, func, 
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
-from jinshan_desktop.data import schema
+from jinshan_desktop.data import schema, tables
 from jinshan_desktop.data.importing.checker import PROGRESS_ROWS
 from jinshan_desktop.data.importing.report import ImportPlan, StoreWriteError, cancelled
 from jinshan_desktop.data.importing.staging import FIGURE_COLUMNS
@@ -37,7 +37,7 @@ from jinshan_desktop.data.user_store import (
 INSERT_CHUNK = 10_000  # lines of the file per INSERT … SELECT: quick, and often enough to report progress
 LARGE_BATCH = 50_000  # from this many figures, indexes are rebuilt after the batch rather than kept up to date
 BUSY_SECONDS = 5.0  # how long a write waits for another writer (the window removing a batch, another import)
-_TABLES = schema.Base.metadata.tables
+_TABLES = tables.metadata.tables
 _OBSERVATIONS = _TABLES["observations"]
 _INDICATORS = _TABLES["indicators"]
 _SOURCES = _TABLES["sources"]

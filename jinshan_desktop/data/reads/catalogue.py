@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import Table, func, select
 
-from jinshan_desktop.data import schema
+from jinshan_desktop.data import tables
 from jinshan_desktop.data.dialects import binary_order
 from jinshan_desktop.data.languages import pick
 from jinshan_desktop.data.reads.context import ReadContext
@@ -12,13 +12,14 @@ from jinshan_desktop.data.rows import DataInfo, EntityRow, FactRow, SourceInfo, 
 
 
 def themes(context: ReadContext) -> list[ThemeInfo]:
+    topic, theme = tables.topics, tables.themes
     topics = [
         TopicInfo(t.id, t.theme_id, context.name(t), t.position)
-        for (t,) in context.rows(select(schema.Topic).order_by(schema.Topic.theme_id, schema.Topic.position))
+        for (t,) in context.records(select(topic).order_by(topic.c.theme_id, topic.c.position), topic)
     ]
     return [
         ThemeInfo(t.id, context.name(t), t.role_en, t.position, tuple(x for x in topics if x.theme_id == t.id))
-        for (t,) in context.rows(select(schema.Theme).order_by(schema.Theme.position))
+        for (t,) in context.records(select(theme).order_by(theme.c.position), theme)
     ]
 
 
@@ -27,16 +28,16 @@ def sources(context: ReadContext, counted: bool = True) -> list[SourceInfo]:
     figures: dict[str, int] = {}
     fact_counts: dict[str, int] = {}
     if counted:
-        o, f = schema.Observation, schema.Fact
+        o, f = tables.observations.c, tables.facts.c
         figures = dict(context.rows(select(o.source_id, func.count()).group_by(o.source_id)))
         fact_counts = dict(context.rows(select(f.source_id, func.count()).group_by(f.source_id)))
     statement = (
-        select(schema.Source, schema.SourceText)
-        .outerjoin(schema.SourceText, schema.Source.id == schema.SourceText.source_id)
-        .order_by(schema.Source.position)
+        select(tables.sources, tables.source_texts)
+        .outerjoin(tables.source_texts, tables.sources.c.id == tables.source_texts.c.source_id)
+        .order_by(tables.sources.c.position)
     )
     result = []
-    for s, texts in context.rows(statement):
+    for s, texts in context.records(statement, tables.sources, tables.source_texts):
         title, publisher, label = context.source_texts(s, texts)
         contributed = s.contributed
         if texts is not None:
@@ -62,16 +63,17 @@ def sources(context: ReadContext, counted: bool = True) -> list[SourceInfo]:
 
 
 def facts(context: ReadContext, theme_id: str | None = None) -> list[FactRow]:
+    parts = (tables.facts, tables.topics, tables.entities, tables.sources, tables.source_texts)
     statement = (
-        select(schema.Fact, schema.Topic, schema.Entity, schema.Source, schema.SourceText)
-        .join(schema.Topic, schema.Fact.topic_id == schema.Topic.id)
-        .join(schema.Source, schema.Fact.source_id == schema.Source.id)
-        .outerjoin(schema.Entity, schema.Fact.entity_id == schema.Entity.id)
-        .outerjoin(schema.SourceText, schema.Fact.source_id == schema.SourceText.source_id)
-        .order_by(binary_order(schema.Topic.theme_id), schema.Topic.position, schema.Fact.position)
+        select(*parts)
+        .join(tables.topics, tables.facts.c.topic_id == tables.topics.c.id)
+        .join(tables.sources, tables.facts.c.source_id == tables.sources.c.id)
+        .outerjoin(tables.entities, tables.facts.c.entity_id == tables.entities.c.id)
+        .outerjoin(tables.source_texts, tables.facts.c.source_id == tables.source_texts.c.source_id)
+        .order_by(binary_order(tables.topics.c.theme_id), tables.topics.c.position, tables.facts.c.position)
     )
     if theme_id is not None:
-        statement = statement.where(schema.Topic.theme_id == theme_id)
+        statement = statement.where(tables.topics.c.theme_id == theme_id)
     return [
         FactRow(
             f.id,
@@ -88,24 +90,24 @@ def facts(context: ReadContext, theme_id: str | None = None) -> list[FactRow]:
             citation_label=context.citation(context.source_texts(s, texts)[2], f.locator),
             locator_text=context.locator_text(f.locator),
         )
-        for f, t, e, s, texts in context.rows(statement)
+        for f, t, e, s, texts in context.records(statement, *parts)
     ]
 
 
 def entities(context: ReadContext, theme_id: str | None = None) -> list[EntityRow]:
-    entity = schema.Entity
-    statement = select(entity).order_by(binary_order(entity.theme_id), binary_order(entity.name_en))
+    entity = tables.entities
+    statement = select(entity).order_by(binary_order(entity.c.theme_id), binary_order(entity.c.name_en))
     if theme_id is not None:
-        statement = statement.where(schema.Entity.theme_id == theme_id)
-    found = [entity for (entity,) in context.rows(statement)]
+        statement = statement.where(entity.c.theme_id == theme_id)
+    found = [e for (e,) in context.records(statement, entity)]
     figures = _figures_of(context, theme_id)
     facts_of = (
-        select(schema.Fact.id, schema.Fact.entity_id)
-        .join(schema.Entity, schema.Fact.entity_id == schema.Entity.id)
-        .order_by(schema.Fact.position)  # the file's order, on either engine
+        select(tables.facts.c.id, tables.facts.c.entity_id)
+        .join(tables.entities, tables.facts.c.entity_id == tables.entities.c.id)
+        .order_by(tables.facts.c.position)  # the file's order, on either engine
     )
     if theme_id is not None:
-        facts_of = facts_of.where(schema.Entity.theme_id == theme_id)
+        facts_of = facts_of.where(tables.entities.c.theme_id == theme_id)
     fact_links: dict[str, list[str]] = {}
     for fact_id, entity_id in context.rows(facts_of):
         fact_links.setdefault(str(entity_id), []).append(str(fact_id))
@@ -128,16 +130,16 @@ def entities(context: ReadContext, theme_id: str | None = None) -> list[EntityRo
 
 def _figures_of(context: ReadContext, theme_id: str | None) -> dict[str, list[str]]:
     """Each entity's figures, sorted: the few indicators with an entity first, then their figures by index."""
-    indicators = select(schema.Indicator.id, schema.Indicator.entity_id).join(
-        schema.Entity, schema.Indicator.entity_id == schema.Entity.id
+    indicators = select(tables.indicators.c.id, tables.indicators.c.entity_id).join(
+        tables.entities, tables.indicators.c.entity_id == tables.entities.c.id
     )
     if theme_id is not None:
-        indicators = indicators.where(schema.Entity.theme_id == theme_id)
+        indicators = indicators.where(tables.entities.c.theme_id == theme_id)
     entity_of = {str(indicator_id): str(entity_id) for indicator_id, entity_id in context.rows(indicators)}
     links: dict[str, list[str]] = {}
     for obs_id, indicator_id in context.rows(
-        select(schema.Observation.id, schema.Observation.indicator_id).where(
-            schema.Observation.indicator_id.in_(entity_of)
+        select(tables.observations.c.id, tables.observations.c.indicator_id).where(
+            tables.observations.c.indicator_id.in_(entity_of)
         )
     ):
         links.setdefault(entity_of[str(indicator_id)], []).append(str(obs_id))
@@ -150,21 +152,21 @@ def labels(context: ReadContext) -> dict[str, str]:
     """Column headers and words of the exported files, in the reader's language."""
     return {
         label.id: pick(context.language, label.text_en, label.text_zh_hans, label.text_zh_hant)
-        for (label,) in context.rows(select(schema.Label))
+        for (label,) in context.records(select(tables.labels), tables.labels)
     }
 
 
 def info(context: ReadContext) -> DataInfo:
-    meta = {str(k): str(v) for k, v in context.rows(select(schema.Meta.key, schema.Meta.value))}
+    meta = {str(k): str(v) for k, v in context.rows(select(tables.meta.c.key, tables.meta.c.value))}
     return DataInfo(
         schema_revision=meta.get("schema_revision", ""),
         data_vintage=meta.get("data_vintage", ""),
-        observation_count=_count(context, schema.Observation),
-        fact_count=_count(context, schema.Fact),
-        source_count=_count(context, schema.Source),
+        observation_count=_count(context, tables.observations),
+        fact_count=_count(context, tables.facts),
+        source_count=_count(context, tables.sources),
         vintage_basis=meta.get("data_vintage_basis", "published"),
     )
 
 
-def _count(context: ReadContext, model: type[schema.Observation] | type[schema.Fact] | type[schema.Source]) -> int:
-    return int(context.rows(select(func.count()).select_from(model))[0][0])
+def _count(context: ReadContext, table: Table) -> int:
+    return int(context.rows(select(func.count()).select_from(table))[0][0])

@@ -10,14 +10,19 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from jinshan_desktop.data import schema
+from jinshan_desktop.data import tables
 from jinshan_desktop.data.languages import is_chinese
 from jinshan_desktop.data.quantities import DisplayUnit, axis_unit
 from jinshan_desktop.data.reads.context import ReadContext
-from jinshan_desktop.data.reads.observations import observation_row, observation_select, observations
+from jinshan_desktop.data.reads.observations import (
+    observation_records,
+    observation_row,
+    observation_select,
+    observations,
+)
 from jinshan_desktop.data.rows import Chart, ChartKind, ChartPoint, LeftOut, LeftOutReason, ObservationRow
 
-COUNTED_FROM_ZERO = frozenset(schema.DIMENSIONS) - {"percent"}  # a rate may sit anywhere; amounts start at 0
+COUNTED_FROM_ZERO = frozenset(tables.DIMENSIONS) - {"percent"}  # a rate may sit anywhere; amounts start at 0
 
 
 def chart_for(context: ReadContext, observation_id: str) -> Chart:
@@ -27,15 +32,17 @@ def chart_for(context: ReadContext, observation_id: str) -> Chart:
     if not found:
         raise KeyError(observation_id)
     selected = found[0]
-    scales = {str(u.id): float(u.scale) for (u,) in context.rows(select(schema.Unit))}
+    units = tables.units.c
+    scales = {str(unit_id): float(scale) for unit_id, scale in context.rows(select(units.id, units.scale))}
     line = line_chart(selected, observations(context, indicator_id=selected.indicator_id), scales, context.language)
     if line is not None:
         return line
-    group = context.rows(select(schema.Indicator.compare_group).where(schema.Indicator.id == selected.indicator_id))
+    indicator = tables.indicators.c
+    group = context.rows(select(indicator.compare_group).where(indicator.id == selected.indicator_id))
     members: list[ObservationRow] = []
     if group and group[0][0] is not None:
-        statement = observation_select().where(schema.Indicator.compare_group == group[0][0])
-        members = [observation_row(context, row, {}) for row in context.rows(statement)]
+        statement = observation_select().where(indicator.compare_group == group[0][0])
+        members = [observation_row(context, row, {}) for row in observation_records(context, statement)]
     return comparison_chart(selected, members, scales, context.language)
 
 
@@ -44,7 +51,7 @@ def line_chart(
 ) -> Chart | None:
     """The indicator's annual figures as a line, or None when it has fewer than two."""
     annual = sorted(
-        (row for row in series if row.period_kind in schema.ANNUAL_KINDS and row.period_year is not None),
+        (row for row in series if row.period_kind in tables.ANNUAL_KINDS and row.period_year is not None),
         key=lambda row: row.period_year or 0,
     )
     if len(annual) < 2:

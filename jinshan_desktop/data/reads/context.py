@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+from collections import namedtuple
 from dataclasses import dataclass
+from functools import cache
 from typing import Any, TypeVarTuple
 
-from sqlalchemy import Select, func
+from sqlalchemy import FromClause, Select, func
 from sqlalchemy.engine import Row
 
-from jinshan_desktop.data import schema
 from jinshan_desktop.data.code_words import LOCATORS, citation_label, word
 from jinshan_desktop.data.languages import is_chinese, pick
 from jinshan_desktop.data.store import Store
 
 Columns = TypeVarTuple("Columns")
-Named = schema.Theme | schema.Topic | schema.Unit | schema.Entity | schema.Indicator
+# A row of one table: its columns by name (row.name_en), as the ORM's objects had them, without the ORM.
+Record = Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,11 +27,27 @@ class ReadContext:
     def rows(self, statement: Select[*Columns]) -> list[Row[*Columns]]:
         return self.store.rows(statement)
 
-    def name(self, item: Named) -> str:
+    def records(self, statement: Select[Any], *parts: FromClause) -> list[tuple[Record, ...]]:
+        """The rows of a select of whole tables (select(*parts)...), each cut into one record per table;
+        None for a table an outer join found no row of."""
+        shapes = [_shape(part) for part in parts]
+        result = []
+        for row in self.rows(statement):
+            values = tuple(row)
+            cut: list[Record] = []
+            start = 0
+            for record, width, key in shapes:
+                part = values[start : start + width]
+                cut.append(None if part[key] is None else record._make(part))
+                start += width
+            result.append(tuple(cut))
+        return result
+
+    def name(self, item: Record) -> str:
         """An item's name in the reader's language, English where no Chinese was written."""
         return pick(self.language, item.name_en, item.name_zh_hans, item.name_zh_hant)
 
-    def source_texts(self, source: schema.Source, text: schema.SourceText | None) -> tuple[str, str, str]:
+    def source_texts(self, source: Record, text: Record | None) -> tuple[str, str, str]:
         """A source's title, publisher and citation label in the reader's language; the label is empty
         where the reader's language has none (English readers cite by id)."""
         if text is None or not is_chinese(self.language):
@@ -54,3 +72,11 @@ class ReadContext:
         if self.language == "zh_TW":
             return func.coalesce(traditional, english)
         return english
+
+
+@cache
+def _shape(part: FromClause) -> tuple[Any, int, int]:
+    """A table's record type, its width in a row, and where its first primary-key column stands."""
+    keys = [column.key for column in part.c]
+    key = next(column.key for column in part.primary_key)
+    return namedtuple(f"{part.name}_record", keys), len(keys), keys.index(key)  # type: ignore[attr-defined]

@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import TypeVar
 
 from sqlalchemy import func, select, tuple_
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
 
 from jinshan_desktop.data import schema
 from jinshan_desktop.data.reads.context import ReadContext
@@ -47,7 +49,12 @@ def vocabulary(context: ReadContext) -> Vocabulary:
 
 
 def _every(context: ReadContext, model: type[Model]) -> list[Model]:
-    return [item for (item,) in context.rows(select(model))]
+    """Every row of a table as the writers' ORM objects: the importer checks against these and adds to them."""
+    try:
+        with Session(context.store.engine) as session:
+            return list(session.scalars(select(model)))
+    except DBAPIError as error:
+        raise context.store.error(error) from error
 
 
 def values_of(context: ReadContext, ids: list[str]) -> dict[str, float]:

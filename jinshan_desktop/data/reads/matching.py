@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Select, or_, select
-from sqlalchemy.orm import InstrumentedAttribute
+from typing import Any
+
+from sqlalchemy import Column, Select, or_, select
 from sqlalchemy.sql.elements import ColumnElement
 
-from jinshan_desktop.data import schema
+from jinshan_desktop.data import tables
 from jinshan_desktop.data.dialects import contains_text
 
-TextColumn = InstrumentedAttribute[str] | InstrumentedAttribute[str | None]
+TextColumn = Column[Any]
 # SQLite refuses a LIKE pattern over 50,000 bytes ("pattern too complex"); nobody searches for more than this.
 MAX_PATTERN_CHARACTERS = 500
 
@@ -38,15 +39,16 @@ def indicators_named(needle: str) -> Select[str]:
 
     Names are matched in the small tables; figures are then found through the indicator index, so a
     filter or a search stays quick however many figures there are."""
+    i, e, t = tables.indicators.c, tables.entities.c, tables.topics.c
     return (
-        select(schema.Indicator.id)
-        .outerjoin(schema.Entity, schema.Indicator.entity_id == schema.Entity.id)
-        .join(schema.Topic, schema.Indicator.topic_id == schema.Topic.id)
+        select(i.id)
+        .outerjoin(tables.entities, i.entity_id == e.id)
+        .join(tables.topics, i.topic_id == t.id)
         .where(
             or_(
-                matches(needle, schema.Indicator.name_en, schema.Indicator.name_zh_hans, schema.Indicator.name_zh_hant),
-                matches(needle, schema.Entity.name_en, schema.Entity.name_zh_hans, schema.Entity.name_zh_hant),
-                matches(needle, schema.Topic.name_en, schema.Topic.name_zh_hans, schema.Topic.name_zh_hant),
+                matches(needle, i.name_en, i.name_zh_hans, i.name_zh_hant),
+                matches(needle, e.name_en, e.name_zh_hans, e.name_zh_hant),
+                matches(needle, t.name_en, t.name_zh_hans, t.name_zh_hant),
             )
         )
     )

@@ -2,56 +2,53 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Select, select
-from sqlalchemy.engine import Row
+from typing import Any
 
-from jinshan_desktop.data import schema
+from sqlalchemy import Select, select
+
+from jinshan_desktop.data import tables
 from jinshan_desktop.data.derivation import formula_inputs
 from jinshan_desktop.data.formatting import UnitInfo, format_value
 from jinshan_desktop.data.languages import is_chinese, pick
-from jinshan_desktop.data.reads.context import ReadContext
+from jinshan_desktop.data.reads.context import ReadContext, Record
 from jinshan_desktop.data.rows import DerivationInput, ObservationRow
 
-ObservationColumns = tuple[
-    schema.Observation,
-    schema.Topic,
-    schema.Indicator,
-    schema.Unit,
-    schema.Theme,
-    schema.Source,
-    schema.Entity | None,
-    schema.SourceText | None,
-    schema.IndicatorText | None,
-    schema.ObservationNote | None,
-]
+# The tables a figure is read with, in the order observation_select selects them and observation_row takes them.
+OBSERVATION_PARTS = (
+    tables.observations,
+    tables.topics,
+    tables.indicators,
+    tables.units,
+    tables.themes,
+    tables.sources,
+    tables.entities,  # these four through outer joins: a record or None
+    tables.source_texts,
+    tables.indicator_texts,
+    tables.observation_notes,
+)
 
 
-def observation_select() -> Select[*ObservationColumns]:
+def observation_select() -> Select[Any]:
     """Every figure with what it is shown with, in reading order (theme, topic, file order)."""
+    o, i, t = tables.observations.c, tables.indicators.c, tables.topics.c
     return (
-        select(
-            schema.Observation,
-            schema.Topic,
-            schema.Indicator,
-            schema.Unit,
-            schema.Theme,
-            schema.Source,
-            schema.Entity,
-            schema.SourceText,
-            schema.IndicatorText,
-            schema.ObservationNote,
-        )
-        .join(schema.Indicator, schema.Observation.indicator_id == schema.Indicator.id)
-        .join(schema.Topic, schema.Indicator.topic_id == schema.Topic.id)
-        .join(schema.Theme, schema.Topic.theme_id == schema.Theme.id)
-        .join(schema.Unit, schema.Indicator.unit_id == schema.Unit.id)
-        .join(schema.Source, schema.Observation.source_id == schema.Source.id)
-        .outerjoin(schema.Entity, schema.Indicator.entity_id == schema.Entity.id)
-        .outerjoin(schema.SourceText, schema.Observation.source_id == schema.SourceText.source_id)
-        .outerjoin(schema.IndicatorText, schema.Observation.indicator_id == schema.IndicatorText.indicator_id)
-        .outerjoin(schema.ObservationNote, schema.Observation.id == schema.ObservationNote.observation_id)
-        .order_by(schema.Theme.position, schema.Topic.position, schema.Observation.position)
+        select(*OBSERVATION_PARTS)
+        .join(tables.indicators, o.indicator_id == i.id)
+        .join(tables.topics, i.topic_id == t.id)
+        .join(tables.themes, t.theme_id == tables.themes.c.id)
+        .join(tables.units, i.unit_id == tables.units.c.id)
+        .join(tables.sources, o.source_id == tables.sources.c.id)
+        .outerjoin(tables.entities, i.entity_id == tables.entities.c.id)
+        .outerjoin(tables.source_texts, o.source_id == tables.source_texts.c.source_id)
+        .outerjoin(tables.indicator_texts, o.indicator_id == tables.indicator_texts.c.indicator_id)
+        .outerjoin(tables.observation_notes, o.id == tables.observation_notes.c.observation_id)
+        .order_by(tables.themes.c.position, t.position, o.position)
     )
+
+
+def observation_records(context: ReadContext, statement: Select[Any]) -> list[tuple[Record, ...]]:
+    """The rows of an observation_select, each cut into its tables' records."""
+    return context.records(statement, *OBSERVATION_PARTS)
 
 
 def observations(
@@ -64,12 +61,12 @@ def observations(
     """Figures in reading order, filtered by theme, ids (then in the order of ids) or indicator."""
     statement = observation_select()
     if theme_id is not None:
-        statement = statement.where(schema.Topic.theme_id == theme_id)
+        statement = statement.where(tables.topics.c.theme_id == theme_id)
     if indicator_id is not None:
-        statement = statement.where(schema.Observation.indicator_id == indicator_id)
+        statement = statement.where(tables.observations.c.indicator_id == indicator_id)
     if ids is not None:
-        statement = statement.where(schema.Observation.id.in_(ids))
-    rows = context.rows(statement)
+        statement = statement.where(tables.observations.c.id.in_(ids))
+    rows = observation_records(context, statement)
     inputs = _derivation_inputs(context, [str(row[0].formula) for row in rows if row[0].formula])
     result = [observation_row(context, row, inputs) for row in rows]
     if ids is not None:
@@ -79,15 +76,15 @@ def observations(
 
 
 def headlines(context: ReadContext) -> list[ObservationRow]:
-    statement = observation_select().where(schema.Observation.headline.is_(True))
-    return [observation_row(context, row, {}) for row in context.rows(statement)]
+    statement = observation_select().where(tables.observations.c.headline.is_(True))
+    return [observation_row(context, row, {}) for row in observation_records(context, statement)]
 
 
 def _derivation_inputs(context: ReadContext, formulas: list[str]) -> dict[str, DerivationInput]:
     wanted = sorted({ref for formula in formulas for ref in formula_inputs(formula)})
     if not wanted:
         return {}
-    rows = context.rows(observation_select().where(schema.Observation.id.in_(wanted)))
+    rows = observation_records(context, observation_select().where(tables.observations.c.id.in_(wanted)))
     return {
         row.id: DerivationInput(row.id, row.indicator, row.period_label, row.value_text)
         for row in (observation_row(context, r, {}) for r in rows)
@@ -95,7 +92,7 @@ def _derivation_inputs(context: ReadContext, formulas: list[str]) -> dict[str, D
 
 
 def observation_row(
-    context: ReadContext, row: Row[*ObservationColumns], inputs: dict[str, DerivationInput]
+    context: ReadContext, row: tuple[Record, ...], inputs: dict[str, DerivationInput]
 ) -> ObservationRow:
     o, t, i, u, th, s, e, texts, described, noted = row
     unit = UnitInfo(u.id, context.name(u), u.dimension, u.scale)
@@ -147,7 +144,7 @@ def observation_row(
     )
 
 
-def _description(language: str, indicator: schema.Indicator, described: schema.IndicatorText | None) -> str:
+def _description(language: str, indicator: Record, described: Record | None) -> str:
     """In the reader's language; empty for a Chinese reader of an indicator described only in English (an
     imported one), so that no English shows in a Chinese window."""
     if described is not None:
@@ -155,7 +152,7 @@ def _description(language: str, indicator: schema.Indicator, described: schema.I
     return "" if is_chinese(language) else indicator.description_en
 
 
-def _note(language: str, observation: schema.Observation, noted: schema.ObservationNote | None) -> str | None:
+def _note(language: str, observation: Record, noted: Record | None) -> str | None:
     """In the reader's language; None for a Chinese reader where the note is written in English only."""
     if noted is not None:
         return pick(language, observation.note or "", noted.note_zh_hans, noted.note_zh_hant)

@@ -5,16 +5,15 @@ from __future__ import annotations
 import re
 
 from sqlalchemy import or_, select
-from sqlalchemy.orm import aliased
 from sqlalchemy.sql.elements import ColumnElement
 
-from jinshan_desktop.data import schema
+from jinshan_desktop.data import tables
 from jinshan_desktop.data.dialects import binary_order
 from jinshan_desktop.data.languages import pick
 from jinshan_desktop.data.reads.catalogue import facts
 from jinshan_desktop.data.reads.context import ReadContext
 from jinshan_desktop.data.reads.matching import indicators_named, matches, needle_of
-from jinshan_desktop.data.reads.observations import observation_row, observation_select
+from jinshan_desktop.data.reads.observations import observation_records, observation_row, observation_select
 from jinshan_desktop.data.rows import SearchHit
 
 
@@ -26,13 +25,9 @@ def search(context: ReadContext, text: str, limit: int = 100) -> list[SearchHit]
 
 
 def _entities(context: ReadContext, needle: str, limit: int) -> list[SearchHit]:
-    entity = aliased(schema.Entity)
-    statement = (
-        select(entity)
-        .where(matches(needle, entity.name_en, entity.name_zh_hans, entity.name_zh_hant))
-        .order_by(binary_order(entity.name_en))
-        .limit(limit)
-    )
+    entity = tables.entities
+    name = entity.c.name_en, entity.c.name_zh_hans, entity.c.name_zh_hant
+    statement = select(entity).where(matches(needle, *name)).order_by(binary_order(entity.c.name_en)).limit(limit)
     return [
         SearchHit(
             "entity",
@@ -41,7 +36,7 @@ def _entities(context: ReadContext, needle: str, limit: int) -> list[SearchHit]:
             context.name(row),
             pick(context.language, row.description_en, row.description_zh_hans, row.description_zh_hant),
         )
-        for (row,) in context.rows(statement)
+        for (row,) in context.records(statement, entity)
     ]
 
 
@@ -49,13 +44,13 @@ def _figures(context: ReadContext, needle: str, limit: int) -> list[SearchHit]:
     indicator_ids = [str(i) for (i,) in context.rows(indicators_named(needle).limit(limit))]
     conditions: list[ColumnElement[bool]] = []
     if indicator_ids:
-        conditions.append(schema.Observation.indicator_id.in_(indicator_ids))
+        conditions.append(tables.observations.c.indicator_id.in_(indicator_ids))
     if re.fullmatch(r"\d{4}", needle):  # a year is looked up through its own index
-        conditions.append(schema.Observation.period_year == int(needle))
+        conditions.append(tables.observations.c.period_year == int(needle))
     if not conditions:
         return []
     # Any hundred will do: no ordering, so no sort of every match.
-    matching = context.rows(observation_select().where(or_(*conditions)).order_by(None).limit(limit))
+    matching = observation_records(context, observation_select().where(or_(*conditions)).order_by(None).limit(limit))
     rows = (observation_row(context, r, {}) for r in matching)
     return [
         SearchHit(
@@ -66,7 +61,7 @@ def _figures(context: ReadContext, needle: str, limit: int) -> list[SearchHit]:
 
 
 def _facts(context: ReadContext, needle: str, limit: int) -> list[SearchHit]:
-    fact = schema.Fact
+    fact = tables.facts.c
     statement = (
         select(fact.id)
         .where(matches(needle, fact.statement_en, fact.statement_zh_hans, fact.statement_zh_hant))

@@ -7,35 +7,31 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.sql.elements import ColumnElement
 
-from jinshan_desktop.data import schema
+from jinshan_desktop.data import tables
 from jinshan_desktop.data.dialects import binary_order
 from jinshan_desktop.data.reads.context import ReadContext
 from jinshan_desktop.data.reads.matching import indicators_named, matches, needle_of
 from jinshan_desktop.data.rows import TableQuery
 
+_figure = tables.observations.c
+
 
 def count(context: ReadContext, query: TableQuery) -> int:
-    statement = select(func.count()).select_from(schema.Observation).where(*filters(query))
+    statement = select(func.count()).select_from(tables.observations).where(*filters(query))
     return int(context.rows(statement)[0][0])
 
 
 def ids(context: ReadContext, query: TableQuery, offset: int = 0, limit: int | None = None) -> list[str]:
     """Ids in the table's order; the indexes on (theme or topic, value or position) keep a page cheap."""
-    statement = (
-        select(schema.Observation.id)
-        .where(*filters(query))
-        .order_by(*order(context, query))
-        .offset(offset)
-        .limit(limit)
-    )
+    statement = select(_figure.id).where(*filters(query)).order_by(*order(context, query)).offset(offset).limit(limit)
     if query.sort in ("indicator", "source"):
-        statement = statement.join(schema.Indicator, schema.Observation.indicator_id == schema.Indicator.id)
+        statement = statement.join(tables.indicators, _figure.indicator_id == tables.indicators.c.id)
     return [str(observation_id) for (observation_id,) in context.rows(statement)]
 
 
 def row_of(context: ReadContext, query: TableQuery, observation_id: str) -> int | None:
     """Where a figure stands in the table (for Find), without reading the rows before it."""
-    o = schema.Observation
+    o = _figure
     target = context.rows(select(o.dimension_rank, o.value_base, o.position).where(o.id == observation_id))
     if not target:
         return None
@@ -47,34 +43,32 @@ def row_of(context: ReadContext, query: TableQuery, observation_id: str) -> int 
             (o.dimension_rank == rank) & (o.value_base == value) & (o.position < position),
         )
     elif query.sort == "position":
-        before = schema.Observation.position < position
+        before = _figure.position < position
     else:
         every = ids(context, query)
         return every.index(observation_id) if observation_id in every else None
     if query.descending:
-        before = ~before & (schema.Observation.id != observation_id)
-    statement = select(func.count()).select_from(schema.Observation).where(*filters(query), before)
+        before = ~before & (_figure.id != observation_id)
+    statement = select(func.count()).select_from(tables.observations).where(*filters(query), before)
     return int(context.rows(statement)[0][0])
 
 
 def filters(query: TableQuery) -> list[ColumnElement[bool]]:
     """The table's theme or topic, and the filter box's text over names, periods and sources."""
     conditions: list[ColumnElement[bool]] = [
-        schema.Observation.topic_id == query.topic_id
-        if query.topic_id is not None
-        else schema.Observation.theme_id == query.theme_id
+        _figure.topic_id == query.topic_id if query.topic_id is not None else _figure.theme_id == query.theme_id
     ]
     needle = needle_of(query.text)
     if needle:
         conditions.append(
             or_(
-                schema.Observation.indicator_id.in_(indicators_named(needle)),
+                _figure.indicator_id.in_(indicators_named(needle)),
                 matches(
                     needle,
-                    schema.Observation.period_label,
-                    schema.Observation.period_label_zh_hans,
-                    schema.Observation.period_label_zh_hant,
-                    schema.Observation.source_id,
+                    _figure.period_label,
+                    _figure.period_label_zh_hans,
+                    _figure.period_label_zh_hant,
+                    _figure.source_id,
                 ),
             )
         )
@@ -82,15 +76,15 @@ def filters(query: TableQuery) -> list[ColumnElement[bool]]:
 
 
 def order(context: ReadContext, query: TableQuery) -> list[ColumnElement[Any]]:
-    indicator = schema.Indicator
+    indicator = tables.indicators.c
     name = context.localised(indicator.name_en, indicator.name_zh_hans, indicator.name_zh_hant)
     keys: dict[str, list[Any]] = {
         "position": [],
-        # Within a dimension by the base-unit value; dimensions apart, money first (schema.DIMENSIONS).
-        "value": [schema.Observation.dimension_rank, schema.Observation.value_base],
-        "period": [func.coalesce(schema.Observation.period_year, 9999), binary_order(schema.Observation.period_label)],
+        # Within a dimension by the base-unit value; dimensions apart, money first (tables.DIMENSIONS).
+        "value": [_figure.dimension_rank, _figure.value_base],
+        "period": [func.coalesce(_figure.period_year, 9999), binary_order(_figure.period_label)],
         "indicator": [binary_order(func.lower(name))],
-        "source": [binary_order(schema.Observation.source_id), binary_order(schema.Observation.locator)],
+        "source": [binary_order(_figure.source_id), binary_order(_figure.locator)],
     }
-    columns = [*keys[query.sort], schema.Observation.position]
+    columns = [*keys[query.sort], _figure.position]
     return [column.desc() if query.descending else column.asc() for column in columns]

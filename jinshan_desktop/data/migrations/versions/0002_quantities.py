@@ -37,7 +37,7 @@ def upgrade() -> None:
         )
 
 
-# The dimensions' sorting order as it was when this revision was written (schema.DIMENSIONS may grow later).
+# The dimensions' sorting order as it was when this revision was written (tables.DIMENSIONS may grow later).
 _DIMENSIONS = (
     (
         "CNY USD persons|persons per day|visitors|admissions|area|mass|companies|projects|institutions|platforms|"
