@@ -1,7 +1,7 @@
 """The fact book's schema as SQLAlchemy Core tables: what every reader selects from, without the ORM.
 
 The ORM classes of schema.py map onto these tables for the writers (build, import, team copy); the read
-path never loads the ORM, which is a sixth of the window's start-up."""
+path never loads the ORM, whose import and mapping took 0.15-0.2 s of the window's start-up."""
 
 from __future__ import annotations
 
