@@ -35,6 +35,7 @@ from jinshan_desktop.data.user_store import (
 )
 
 INSERT_CHUNK = 10_000  # lines of the file per INSERT … SELECT: quick, and often enough to report progress
+SORT_RUN_KIB, SORT_THREADS = 8192, 4  # 2 cores, a million figures' 10 indexes: 11.6-13.4 s -> 10.5-10.7 s
 LARGE_BATCH = 50_000  # from this many figures, indexes are rebuilt after the batch rather than kept up to date
 BUSY_SECONDS = 5.0  # how long a write waits for another writer (the window removing a batch, another import)
 _TABLES = tables.metadata.tables
@@ -138,6 +139,11 @@ def _copy_staged(connection: Connection, plan: ImportPlan, batch_id: int, positi
             if not progress(done):
                 raise cancelled("writing")  # leaving engine.begin() by an exception rolls back
         written += copied
+    if rebuilt:
+        # SQLite sorts an index's keys in runs of the cache's size, each run on a helper thread, then merges
+        # them: small runs on several threads sort a million keys quicker than one run in 64 MB.
+        connection.exec_driver_sql(f"PRAGMA cache_size = -{SORT_RUN_KIB}")
+        connection.exec_driver_sql(f"PRAGMA threads = {SORT_THREADS}")
     for create in rebuilt:  # sorting every key once is quicker than a million inserts into each index
         connection.exec_driver_sql(create)
 
