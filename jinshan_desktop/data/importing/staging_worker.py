@@ -16,6 +16,7 @@ import contextlib
 import os
 import pickle
 import sqlite3
+import struct
 import subprocess
 import sys
 from pathlib import Path
@@ -24,6 +25,10 @@ from typing import IO, Any
 START_FROM_ROWS = 20_000  # staged rows after which a worker is started: smaller files never pay for one
 _SYNC = "sync"  # commit what was sent, then answer
 _STOP = "stop"  # commit, answer and end
+# Each request is its pickle's length, then the pickle: the worker reads a chunk off the pipe whole and unpickles
+# it after, so the importing process is not held while the worker parses it (pickle.load reads as it parses).
+_LENGTH = struct.Struct("<Q")
+PIPE_BYTES = 1 << 20  # the most an unprivileged process may ask of Linux (/proc/sys/fs/pipe-max-size)
 
 
 SPARE_CORE = 0.6  # idle share of a core, beside this process's own, below which a worker would only take turns
@@ -71,6 +76,10 @@ class StagingWorker:
         assert self.process.stdin is not None and self.process.stdout is not None
         self.requests: IO[bytes] = self.process.stdin
         self.answers: IO[bytes] = self.process.stdout
+        with contextlib.suppress(ImportError, OSError, AttributeError):  # Linux only: elsewhere, the default pipe
+            import fcntl
+
+            fcntl.fcntl(self.requests.fileno(), fcntl.F_SETPIPE_SZ, PIPE_BYTES)  # a chunk of rows goes in at once
         try:
             self._send((str(path), insert, pragmas))
             self._answer()  # it has opened the file (or WorkerFailed: the caller inserts the rows itself)
@@ -103,8 +112,10 @@ class StagingWorker:
             self.process.wait()
 
     def _send(self, message: object) -> None:
+        data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
         try:
-            pickle.dump(message, self.requests, protocol=pickle.HIGHEST_PROTOCOL)
+            self.requests.write(_LENGTH.pack(len(data)))
+            self.requests.write(data)
             self.requests.flush()
         except (OSError, ValueError) as error:
             raise WorkerFailed(f"the staging process ended ({error})") from error
@@ -125,7 +136,9 @@ def serve(requests: IO[bytes], answers: IO[bytes]) -> None:
         pickle.dump(problem, answers)
         answers.flush()
 
-    path, insert, pragmas = pickle.load(requests)
+    opening = _received(requests)
+    assert isinstance(opening, tuple)
+    path, insert, pragmas = opening
     try:
         connection = sqlite3.connect(path, isolation_level=None)
         for pragma in pragmas:
@@ -138,7 +151,7 @@ def serve(requests: IO[bytes], answers: IO[bytes]) -> None:
     problem: str | None = None
     while True:
         try:
-            message = pickle.load(requests)
+            message = _received(requests)
         except EOFError:  # the importing process closed the pipe, or ended
             connection.close()
             return
@@ -159,6 +172,17 @@ def serve(requests: IO[bytes], answers: IO[bytes]) -> None:
         if message == _STOP:
             connection.close()
             return
+
+
+def _received(requests: IO[bytes]) -> object:
+    head = requests.read(_LENGTH.size)
+    if len(head) < _LENGTH.size:
+        raise EOFError
+    (length,) = _LENGTH.unpack(head)
+    data = requests.read(length)
+    if len(data) < length:
+        raise EOFError
+    return pickle.loads(data)
 
 
 if __name__ == "__main__":
