@@ -15,11 +15,11 @@ def themes(context: ReadContext) -> list[ThemeInfo]:
     topic, theme = tables.topics, tables.themes
     topics = [
         TopicInfo(t.id, t.theme_id, context.name(t), t.position)
-        for (t,) in context.records(select(topic).order_by(topic.c.theme_id, topic.c.position), topic)
+        for (t,) in context.records(select(topic).order_by(topic.c.theme_id, topic.c.position))
     ]
     return [
         ThemeInfo(t.id, context.name(t), t.role_en, t.position, tuple(x for x in topics if x.theme_id == t.id))
-        for (t,) in context.records(select(theme).order_by(theme.c.position), theme)
+        for (t,) in context.records(select(theme).order_by(theme.c.position))
     ]
 
 
@@ -37,7 +37,7 @@ def sources(context: ReadContext, counted: bool = True) -> list[SourceInfo]:
         .order_by(tables.sources.c.position)
     )
     result = []
-    for s, texts in context.records(statement, tables.sources, tables.source_texts):
+    for s, texts in context.records(statement):
         title, publisher, label = context.source_texts(s, texts)
         contributed = s.contributed
         if texts is not None:
@@ -63,9 +63,8 @@ def sources(context: ReadContext, counted: bool = True) -> list[SourceInfo]:
 
 
 def facts(context: ReadContext, theme_id: str | None = None) -> list[FactRow]:
-    parts = (tables.facts, tables.topics, tables.entities, tables.sources, tables.source_texts)
     statement = (
-        select(*parts)
+        select(tables.facts, tables.topics, tables.entities, tables.sources, tables.source_texts)
         .join(tables.topics, tables.facts.c.topic_id == tables.topics.c.id)
         .join(tables.sources, tables.facts.c.source_id == tables.sources.c.id)
         .outerjoin(tables.entities, tables.facts.c.entity_id == tables.entities.c.id)
@@ -90,7 +89,7 @@ def facts(context: ReadContext, theme_id: str | None = None) -> list[FactRow]:
             citation_label=context.citation(context.source_texts(s, texts)[2], f.locator),
             locator_text=context.locator_text(f.locator),
         )
-        for f, t, e, s, texts in context.records(statement, *parts)
+        for f, t, e, s, texts in context.records(statement)
     ]
 
 
@@ -99,7 +98,7 @@ def entities(context: ReadContext, theme_id: str | None = None) -> list[EntityRo
     statement = select(entity).order_by(binary_order(entity.c.theme_id), binary_order(entity.c.name_en))
     if theme_id is not None:
         statement = statement.where(entity.c.theme_id == theme_id)
-    found = [e for (e,) in context.records(statement, entity)]
+    found = [e for (e,) in context.records(statement)]
     figures = _figures_of(context, theme_id)
     facts_of = (
         select(tables.facts.c.id, tables.facts.c.entity_id)
@@ -152,7 +151,7 @@ def labels(context: ReadContext) -> dict[str, str]:
     """Column headers and words of the exported files, in the reader's language."""
     return {
         label.id: pick(context.language, label.text_en, label.text_zh_hans, label.text_zh_hant)
-        for (label,) in context.records(select(tables.labels), tables.labels)
+        for (label,) in context.records(select(tables.labels))
     }
 
 

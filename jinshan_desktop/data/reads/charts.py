@@ -15,7 +15,6 @@ from jinshan_desktop.data.languages import is_chinese
 from jinshan_desktop.data.quantities import DisplayUnit, axis_unit
 from jinshan_desktop.data.reads.context import ReadContext
 from jinshan_desktop.data.reads.observations import (
-    observation_records,
     observation_row,
     observation_select,
     observations,
@@ -42,7 +41,7 @@ def chart_for(context: ReadContext, observation_id: str) -> Chart:
     members: list[ObservationRow] = []
     if group and group[0][0] is not None:
         statement = observation_select().where(indicator.compare_group == group[0][0])
-        members = [observation_row(context, row, {}) for row in observation_records(context, statement)]
+        members = [observation_row(context, row, {}) for row in context.records(statement)]
     return comparison_chart(selected, members, scales, context.language)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import namedtuple
 from dataclasses import dataclass
 from functools import cache
+from itertools import groupby
 from typing import Any, TypeVarTuple
 
 from sqlalchemy import FromClause, Select, func
@@ -27,10 +28,10 @@ class ReadContext:
     def rows(self, statement: Select[*Columns]) -> list[Row[*Columns]]:
         return self.store.rows(statement)
 
-    def records(self, statement: Select[Any], *parts: FromClause) -> list[tuple[Record, ...]]:
-        """The rows of a select of whole tables (select(*parts)...), each cut into one record per table;
-        None for a table an outer join found no row of."""
-        shapes = [_shape(part) for part in parts]
+    def records(self, statement: Select[Any]) -> list[tuple[Record, ...]]:
+        """The rows of a select of whole tables (select(table, other_table, ...)), each cut into one record
+        per table, in the order selected; None for a table an outer join found no row of."""
+        shapes = [_shape(part) for part in _selected_tables(statement)]
         result = []
         for row in self.rows(statement):
             values = tuple(row)
@@ -72,6 +73,16 @@ class ReadContext:
         if self.language == "zh_TW":
             return func.coalesce(traditional, english)
         return english
+
+
+def _selected_tables(statement: Select[Any]) -> list[FromClause]:
+    """The tables a select takes whole, in order: each run of its columns from one table."""
+    parts = []
+    for table, columns in groupby(statement.selected_columns, key=lambda column: column.table):
+        if len(list(columns)) != len(table.c):
+            raise ValueError(f"records() reads whole tables; the select takes part of {table}")
+        parts.append(table)
+    return parts
 
 
 @cache

@@ -46,11 +46,6 @@ def observation_select() -> Select[Any]:
     )
 
 
-def observation_records(context: ReadContext, statement: Select[Any]) -> list[tuple[Record, ...]]:
-    """The rows of an observation_select, each cut into its tables' records."""
-    return context.records(statement, *OBSERVATION_PARTS)
-
-
 def observations(
     context: ReadContext,
     theme_id: str | None = None,
@@ -66,7 +61,7 @@ def observations(
         statement = statement.where(tables.observations.c.indicator_id == indicator_id)
     if ids is not None:
         statement = statement.where(tables.observations.c.id.in_(ids))
-    rows = observation_records(context, statement)
+    rows = context.records(statement)
     inputs = _derivation_inputs(context, [str(row[0].formula) for row in rows if row[0].formula])
     result = [observation_row(context, row, inputs) for row in rows]
     if ids is not None:
@@ -77,14 +72,14 @@ def observations(
 
 def headlines(context: ReadContext) -> list[ObservationRow]:
     statement = observation_select().where(tables.observations.c.headline.is_(True))
-    return [observation_row(context, row, {}) for row in observation_records(context, statement)]
+    return [observation_row(context, row, {}) for row in context.records(statement)]
 
 
 def _derivation_inputs(context: ReadContext, formulas: list[str]) -> dict[str, DerivationInput]:
     wanted = sorted({ref for formula in formulas for ref in formula_inputs(formula)})
     if not wanted:
         return {}
-    rows = observation_records(context, observation_select().where(tables.observations.c.id.in_(wanted)))
+    rows = context.records(observation_select().where(tables.observations.c.id.in_(wanted)))
     return {
         row.id: DerivationInput(row.id, row.indicator, row.period_label, row.value_text)
         for row in (observation_row(context, r, {}) for r in rows)

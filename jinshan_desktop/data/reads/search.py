@@ -13,7 +13,7 @@ from jinshan_desktop.data.languages import pick
 from jinshan_desktop.data.reads.catalogue import facts
 from jinshan_desktop.data.reads.context import ReadContext
 from jinshan_desktop.data.reads.matching import indicators_named, matches, needle_of
-from jinshan_desktop.data.reads.observations import observation_records, observation_row, observation_select
+from jinshan_desktop.data.reads.observations import observation_row, observation_select
 from jinshan_desktop.data.rows import SearchHit
 
 
@@ -36,7 +36,7 @@ def _entities(context: ReadContext, needle: str, limit: int) -> list[SearchHit]:
             context.name(row),
             pick(context.language, row.description_en, row.description_zh_hans, row.description_zh_hant),
         )
-        for (row,) in context.records(statement, entity)
+        for (row,) in context.records(statement)
     ]
 
 
@@ -50,7 +50,7 @@ def _figures(context: ReadContext, needle: str, limit: int) -> list[SearchHit]:
     if not conditions:
         return []
     # Any hundred will do: no ordering, so no sort of every match.
-    matching = observation_records(context, observation_select().where(or_(*conditions)).order_by(None).limit(limit))
+    matching = context.records(observation_select().where(or_(*conditions)).order_by(None).limit(limit))
     rows = (observation_row(context, r, {}) for r in matching)
     return [
         SearchHit(
