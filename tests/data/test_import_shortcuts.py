@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from jinshan_desktop.data.importing import checker, plan_import, row_reader
+from jinshan_desktop.data.importing import checker, known_rows, plan_import, row_reader, staging
 from jinshan_desktop.data.importing.checker import STAGE_ROWS
 from jinshan_desktop.data.importing.numbers import NumberRefused, _read_by_the_rules, read_number
 from jinshan_desktop.data.queries import open_fact_book
@@ -173,3 +173,142 @@ def test_a_field_over_the_limit_is_refused_but_a_long_row_of_short_fields_is_not
     ]
     plan = plan_import(book, _file(tmp_path, rows))
     assert [str(problem) for problem in plan.problems] == [f"line 3: a field is longer than {limit} characters"]
+
+
+# Rows that pass, and cells that read well, that read by the rules only, or that are refused, for every column.
+_BASE = {
+    "id": "", "theme": "Manufacturing", "topic": "Industrial transformation", "indicator": "Output A",
+    "entity": "", "unit": "yuan", "unit_id": "", "period": "2020", "period_kind": "year", "year": "2020",
+    "value": "1", "source": "cache-src", "locator": "p1", "qualifier": "", "derived": "no", "formula": "",
+    "provisional": "no", "note": "",
+}  # fmt: skip
+_BASES = [
+    _BASE,
+    _BASE | {"theme": "District profile", "topic": "Population", "indicator": "常住人口（普查）", "unit": "人"},
+    _BASE | {"unit": "亿元", "unit_id": "billion_yuan", "indicator": "Output B", "value": "343.3"},
+    _BASE | {"unit": "十亿元", "unit_id": "billion_yuan", "indicator": "Output B"},
+    _BASE | {"period_kind": "年度", "qualifier": "约", "source": "wiki-zh-jinshan", "locator": "信息框"},
+    _BASE | {"period_kind": "", "year": "", "period": "2019"},
+    _BASE | {"period_kind": "part_year", "year": "", "period": "H1 2020"},
+    _BASE | {"derived": "yes", "formula": "{population-2010} / 2", "value": "366250", "indicator": "Output C"},
+    _BASE | {"provisional": "yes", "source": "briefing-2020-09-10", "locator": "¶5", "qualifier": "approximately"},
+]
+_CELLS = {
+    "id": ["", "f-1", "f-2", "population-2010", " f-3 ", "'+f-4"],
+    "theme": ["Manufacturing", "manufacturing ", "District profile", "No such theme", "", "'Manufacturing"],
+    "topic": ["Industrial transformation", "Population", "bad topic"],
+    "indicator": ["Output A", "output a", "Output-A", "Permanent residents (census)", "常住人口（普查）", ""],
+    "entity": ["", "no such entity"],
+    "unit": ["yuan", "%", "人", "亿元", "persons", " yuan", "十亿元"],
+    "unit_id": ["", "persons", "billion_yuan", "yuan"],
+    "period": ["2020", "H1 2020", "", " 2021 ", "=2020", "'=2020", "2018"],
+    "period_kind": ["", "year", "年度", "part_year", "bogus", "'year"],
+    "year": ["", "2020", "20x0", " 2019", "٢٠٢٠"],
+    "value": ["1", "1.5", "1,500", "-2", "1e3", "abc", "'=1", "123456789012345", "123456789.1234567",
+              "-123456789012345", " 7 ", "1.25", "١٢"],
+    "source": ["cache-src", "briefing-2020-09-10", "", "wiki-zh-jinshan"],
+    "locator": ["p1", "¶5", "¶999", "信息框", "", "infobox"],
+    "qualifier": ["", "约", "approximately", "bad"],
+    "derived": ["", "no", "yes", "否", "maybe", "No "],
+    "formula": ["", "{f-1} * 2", "{population-2010} / 2"],
+    "provisional": ["", "yes", "No", "x"],
+    "note": ["", "n", " a note ", "'=n"],
+}  # fmt: skip
+_REQUIRED = ("theme", "topic", "indicator", "period", "value", "unit", "source", "locator")
+_OWN = ("id", "period", "value", "note")  # the cells that differ on every row of a large file
+
+
+def _csv_cell(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"' if any(c in text for c in ',"\n') else text
+
+
+@st.composite
+def _row_shape(draw: st.DrawFn, columns: list[str]) -> dict[str, str]:
+    """A row that passes, with none to three of its cells changed."""
+    shape = dict(draw(st.sampled_from(_BASES)))
+    for name in draw(st.lists(st.sampled_from(columns), max_size=3)):
+        shape[name] = draw(st.sampled_from(_CELLS[name]))
+    return shape
+
+
+@st.composite
+def _import_files(draw: st.DrawFn) -> str:
+    """A header of the required columns and some optional ones, then rows of a few shapes, so that groups of
+    cells repeat as in a large file, with the cells that differ on every row drawn again now and then."""
+    optional = [name for name in _CELLS if name not in _REQUIRED and draw(st.integers(0, 4))]  # most of them
+    columns = draw(st.permutations(list(_REQUIRED) + optional))
+    shapes = draw(st.lists(_row_shape(columns), min_size=1, max_size=4))
+    rows = []
+    for _ in range(draw(st.integers(1, 30))):
+        if draw(st.integers(0, 14)) == 0:  # now and then a row of the wrong width or a blank one
+            rows.append(draw(st.sampled_from(["", "a,b", ",,"])) + "\n")
+            continue
+        row = dict(draw(st.sampled_from(shapes)))
+        for name in _OWN:
+            if draw(st.booleans()):
+                row[name] = draw(st.sampled_from(_CELLS[name]))
+        rows.append(",".join(_csv_cell(row[name]) for name in columns) + "\n")
+    return ",".join(columns) + "\n" + "".join(rows)
+
+
+def _everything(book, path: Path) -> tuple[object, ...]:
+    """What a check makes of a file: every row it stages (a refused file's too), its problems and additions."""
+    staged: list[tuple[object, ...]] = []
+    add = staging.Staging.add
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(staging.Staging, "add", lambda self, rows: (staged.extend(rows), add(self, rows))[1])
+        plan = plan_import(book, path)
+    return (
+        [str(problem) for problem in plan.problems],
+        staged,
+        [repr(indicator) for indicator in plan.new_indicators],
+        [source.id for source in plan.new_sources],
+        [str(conflict) for conflict in plan.conflicts],
+        plan.already_present,
+    )
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=_import_files())
+def test_rows_taken_by_their_known_cells_read_as_the_full_rules_read_them(book, tmp_path: Path, text: str) -> None:
+    """known_rows.py's quick path against RowReader on every row: the same problems, figures and additions."""
+    path = tmp_path / "drawn.csv"
+    path.write_text(text, encoding="utf-8")
+    quick = _everything(book, path)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(checker, "QUICK_PATH", False)
+        assert _everything(book, path) == quick
+
+
+def test_a_large_file_of_repeated_names_is_read_mostly_by_its_known_cells(book, tmp_path: Path, monkeypatch) -> None:
+    taken: list[bool] = []
+    read = known_rows.KnownRows.figure
+
+    def counted(self: known_rows.KnownRows, line: int, cells: list[str]) -> object:
+        figure = read(self, line, cells)
+        taken.append(figure is not None)
+        return figure
+
+    monkeypatch.setattr(known_rows.KnownRows, "figure", counted)
+    header = "id,theme,topic,indicator,period,period_kind,year,value,unit,source,locator,qualifier,note\n"
+    rows = [
+        f"f-{i},Manufacturing,Industrial transformation,Output {i % 3},{2000 + i} edition,year,{2000 + i % 20},"
+        f"{i}.5,yuan,cache-src,p{i % 4},约,\n"
+        for i in range(200)
+    ]
+    path = tmp_path / "large.csv"
+    path.write_text(header + "".join(rows), encoding="utf-8")
+    plan = plan_import(book, path)
+    assert plan.accepted and len(plan.figures) == 200
+    assert sum(taken) >= 150  # every row after the first of its indicator, year and place
+
+
+def test_two_new_indicators_whose_names_make_the_same_id_get_two_ids(book, tmp_path: Path) -> None:
+    rows = [_row("Output A", "P1", "yuan"), _row("output-a", "P2", "%"), _row("Output A", "P3", "yuan")]
+    plan = plan_import(book, _file(tmp_path, rows))
+    assert plan.accepted, plan.summary()[:3]
+    assert [(i.id, i.name_en, i.unit_id) for i in plan.new_indicators] == [
+        ("import-output-a", "Output A", "yuan"),
+        ("import-output-a-2", "output-a", "percent"),
+    ]
+    assert _staged_indicators(plan) == {2: "import-output-a", 3: "import-output-a-2", 4: "import-output-a"}

@@ -8,6 +8,8 @@ from operator import itemgetter
 
 from jinshan_desktop.data import schema
 from jinshan_desktop.data.formula_guard import unguard
+from jinshan_desktop.data.importing.known_rows import MAX_FIELD_CHARACTERS as MAX_FIELD_CHARACTERS
+from jinshan_desktop.data.importing.known_rows import KnownRows
 from jinshan_desktop.data.importing.names import Names
 from jinshan_desktop.data.importing.report import ImportPlan, Problem, cancelled
 from jinshan_desktop.data.importing.row_reader import RowReader
@@ -16,7 +18,6 @@ from jinshan_desktop.data.messages import QT_TRANSLATE_NOOP, Message
 from jinshan_desktop.data.progress import Progress
 from jinshan_desktop.data.queries import FactBook
 
-MAX_FIELD_CHARACTERS = 10_000
 PROGRESS_ROWS = 1_000  # rows checked or written between two progress reports (and chances to cancel)
 REQUIRED = ("theme", "topic", "indicator", "period", "value", "unit", "source", "locator")
 OPTIONAL = ("id", "unit_id", "entity", "period_kind", "year", "qualifier", "derived", "formula", "provisional", "note")
@@ -24,6 +25,7 @@ OPTIONAL = ("id", "unit_id", "entity", "period_kind", "year", "qualifier", "deri
 
 STAGE_ROWS = 10_000  # checked rows kept in memory before they go to the staging file in one executemany
 CONFLICTS_LISTED = 1_000  # conflicts named one by one in the report; the rest are counted
+QUICK_PATH = True  # rows whose repeated cells passed before are read by known_rows.py (tests turn it off)
 
 
 class Checker:
@@ -40,6 +42,8 @@ class Checker:
         self.rows = RowReader(self.names, plan, self.values, self._read_values)
         self.staging = Staging()
         self.pending: list[Figure] = []
+        self.columns: dict[str, int] = {}
+        self.width = 0
 
     def check(self, header: list[str], rows: Iterable[list[str]], progress: Progress) -> None:
         """header: the first row; rows: the others, read one at a time (a csv.Error may come from them)."""
@@ -59,22 +63,16 @@ class Checker:
         columns = self._columns(header)
         if columns is None:
             return
-        width = len(header)
-        names = list(columns)
-        pick = itemgetter(*columns.values())  # at least the required columns: always a tuple
+        self.columns, self.width = columns, len(header)
+        known = KnownRows(columns, self.width) if QUICK_PATH else None
         for line, cells in enumerate(rows, start=2):
             if line % PROGRESS_ROWS == 0 and not progress(line):
                 raise cancelled("checking the file")
-            joined = "".join(cells)
-            if not joined.strip() or not self._well_formed(line, cells, joined, width):
-                continue
-            # Trimmed, and the formula guard of an export taken off (only a row with a quote can have one).
-            row = dict(zip(names, map(str.strip, pick(cells)), strict=True))
-            if "'" in joined:
-                row = {name: unguard(cell) if cell[:1] == "'" else cell for name, cell in row.items()}
-            figure = self.rows.figure(line, row)
-            if figure is not None:
-                self.pending.append((line, 0 if row.get("id") else 1, *figure))
+            staged = known.figure(line, cells) if known is not None else None
+            if staged is None:
+                staged = self._read(line, cells, known)
+            if staged is not None:
+                self.pending.append(staged)
                 if len(self.pending) >= STAGE_ROWS:
                     self._flush()
         self._flush()
@@ -86,6 +84,23 @@ class Checker:
             self.problem(0, QT_TRANSLATE_NOOP("ImportReport", "the file has a header but no figures"))
             return
         self._place()
+
+    def _read(self, line: int, cells: list[str], known: KnownRows | None) -> Figure | None:
+        """A row read by the full rules (its problems go into the plan); what it passed with is remembered."""
+        joined = "".join(cells)
+        if not joined.strip() or not self._well_formed(line, cells, joined, self.width):
+            return None
+        # Trimmed, and the formula guard of an export taken off (only a row with a quote can have one).
+        row = dict(zip(self.columns, map(str.strip, itemgetter(*self.columns.values())(cells)), strict=True))
+        if "'" in joined:
+            row = {name: unguard(cell) if cell[:1] == "'" else cell for name, cell in row.items()}
+        figure = self.rows.figure(line, row)
+        if figure is None:
+            return None
+        staged = (line, 0 if row.get("id") else 1, *figure)
+        if known is not None:
+            known.learn(cells, row, self.rows.resolution, staged[2:])
+        return staged
 
     def _flush(self) -> None:
         self.staging.add(self.pending)

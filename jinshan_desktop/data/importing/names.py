@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from jinshan_desktop.data import schema
+from jinshan_desktop.data.importing.report import NewIndicator
 from jinshan_desktop.data.reads.lookups import Vocabulary
 
 Named = schema.Theme | schema.Topic | schema.Unit | schema.Entity | schema.Indicator
@@ -19,14 +20,14 @@ class Names:
     units: dict[str, set[str]]  # a unit's id or name in any language -> every unit it may mean ("人": 2)
     unit_of_id: dict[str, schema.Unit]
     entities: dict[str, str]
-    indicators: dict[str, schema.Indicator]
+    indicators: dict[str, schema.Indicator | NewIndicator]  # the fact book's, then those the file adds
     indicator_names: dict[tuple[str, str], str]  # (topic id, name) -> indicator id
     sources: dict[str, str]  # source id -> the places it declares (see locators.py)
     headers: dict[str, str]  # a column header in any language -> the column's label id
 
     @classmethod
     def of(cls, vocabulary: Vocabulary) -> Names:
-        indicators = {i.id: i for i in vocabulary.indicators}
+        indicators: dict[str, schema.Indicator | NewIndicator] = {i.id: i for i in vocabulary.indicators}
         return cls(
             themes=_by_name(vocabulary.themes),
             topics={(t.theme_id, key): t.id for t in vocabulary.topics for key in keys_of(t)},
@@ -34,7 +35,7 @@ class Names:
             unit_of_id={u.id: u for u in vocabulary.units},
             entities=_by_name(vocabulary.entities),
             indicators=indicators,
-            indicator_names={(i.topic_id, key): i.id for i in indicators.values() for key in keys_of(i)},
+            indicator_names={(i.topic_id, key): i.id for i in vocabulary.indicators for key in keys_of(i)},
             sources=dict(vocabulary.source_locators),
             headers={
                 text.casefold(): label.id

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, TypeVar
 
-from jinshan_desktop.data import schema, tables
+from jinshan_desktop.data import tables
 from jinshan_desktop.data.code_words import LOCATORS, PERIOD_KINDS, QUALIFIERS, code_of
 from jinshan_desktop.data.derivation import FormulaError, evaluate, formula_inputs
 from jinshan_desktop.data.importing.locators import locator_allowed
@@ -20,7 +21,7 @@ from jinshan_desktop.data.importing.numbers import (
     NumberRefused,
     read_number,
 )
-from jinshan_desktop.data.importing.report import ImportPlan, Problem
+from jinshan_desktop.data.importing.report import ImportPlan, NewIndicator, Problem
 from jinshan_desktop.data.importing.staging import Figure
 from jinshan_desktop.data.messages import QT_TRANSLATE_NOOP, Message
 
@@ -78,11 +79,13 @@ class RowReader:
         self.values = values  # figure id -> value: formula inputs, from the file or the fact book
         self.read_values = read_values  # reads the values of ids not yet in values
         # Names resolved once per distinct (theme, topic, unit, unit_id, indicator, entity) rather than once a
-        # row. Only rows that passed are kept, and the cache is emptied when an indicator is added (it may
-        # change how a later row's unit reads): a row read from the cache reads as it would without it.
+        # row. Only rows that passed are kept. A row resolves through the ids of its topic's indicator names;
+        # an added indicator gets a name and an id no indicator had, so it changes no row already kept: a row
+        # read from the cache reads as it would without it.
         self.resolved: dict[tuple[str, ...], Resolved] = {}
         self.codes: dict[tuple[str, str], str] = {}  # (column, word) -> code
         self.places: dict[tuple[str, str], bool] = {}  # (source, locator) -> whether the source has it
+        self.resolution: Resolved | None = None  # the names of the last row read into a figure
 
     def problem(self, line: int, template: str, **values: object) -> None:
         self.plan.problems.append(Problem(line, Message(template, values)))
@@ -120,6 +123,7 @@ class RowReader:
         formula = row.get("formula", "") or None
         if derived and not self._formula_holds(line, formula, value.exact):
             return None
+        self.resolution = (theme_id, topic_id, unit_id, indicator_id, scale, rank)
         return (
             row.get("id", "") or f"import-{indicator_id}-{slug(period)}-{slug(row['source'])}",
             indicator_id,
@@ -321,8 +325,12 @@ class RowReader:
                 )
                 return None
             return known
-        new_id = f"import-{slug(name)}"
-        indicator = schema.Indicator(
+        new_id = base = f"import-{slug(name)}"
+        for count in itertools.count(2):  # "Output A" and "output-a" are two indicators: two ids
+            if new_id not in self.names.indicators:
+                break
+            new_id = f"{base}-{count}"
+        indicator = NewIndicator(
             id=new_id,
             topic_id=topic_id,
             name_en=name,
@@ -336,7 +344,6 @@ class RowReader:
             measure="rate" if self.names.unit_of_id[unit_id].dimension == "percent" else "stock",
         )
         self.names.indicators[new_id] = indicator
-        self.resolved.clear()
         self.names.indicator_names[(topic_id, name.casefold())] = new_id
         self.plan.new_indicators.append(indicator)
         return new_id

@@ -106,10 +106,6 @@ class Staging:
             self.connection.execute("BEGIN")  # no second process here: this connection goes on inserting
             return
         self.worker_used = True
-        # The worker keeps the checks' indexes up to date as it inserts, on its core, instead of this one
-        # building them once all rows are in.
-        self._index_ids()
-        self._index_identities()
 
     def _index_ids(self) -> None:
         if not self._ids_indexed:

@@ -19,7 +19,7 @@ from sqlalchemy import Connection, Engine, create_engine, delete, exists, func, 
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
-from jinshan_desktop.data import schema, tables
+from jinshan_desktop.data import tables
 from jinshan_desktop.data.importing.checker import PROGRESS_ROWS
 from jinshan_desktop.data.importing.report import ImportPlan, StoreWriteError, cancelled
 from jinshan_desktop.data.importing.staging import FIGURE_COLUMNS
@@ -84,7 +84,7 @@ def apply_import(plan: ImportPlan, store: Path, progress: Progress = never_cance
         raise StoreWriteError(f"Nothing was imported. {store_reason(store, error)}") from error
 
 
-def _values(item: schema.Base, table: Any, batch_id: int) -> dict[str, Any]:
+def _values(item: object, table: Any, batch_id: int) -> dict[str, Any]:
     row = {column.key: getattr(item, column.key) for column in table.columns}
     row["batch_id"] = batch_id
     return row
