@@ -19,6 +19,7 @@ from typing import BinaryIO
 from charset_normalizer import from_bytes
 
 from jinshan_desktop.data.importing.checker import Checker
+from jinshan_desktop.data.importing.csv_rows import csv_rows
 from jinshan_desktop.data.importing.report import ImportPlan, Problem
 from jinshan_desktop.data.messages import QT_TRANSLATE_NOOP, Message
 from jinshan_desktop.data.progress import Progress, never_cancelled
@@ -190,7 +191,7 @@ def _plan(book: FactBook, opener: Opener, plan: ImportPlan, progress: Progress, 
             plan, QT_TRANSLATE_NOOP("ImportReport", "the file holds NUL characters: it is not a CSV text file")
         )
     with opener() as raw, io.TextIOWrapper(raw, encoding=codec, newline="") as text:
-        rows = csv.reader(text)
+        rows = csv_rows(text)
         try:
             header = next(rows)
         except StopIteration:
