@@ -19,6 +19,7 @@ import sqlite3
 import struct
 import subprocess
 import sys
+from itertools import chain
 from pathlib import Path
 from typing import IO, Any
 
@@ -29,6 +30,21 @@ _STOP = "stop"  # commit, answer and end
 # it after, so the importing process is not held while the worker parses it (pickle.load reads as it parses).
 _LENGTH = struct.Struct("<Q")
 PIPE_BYTES = 1 << 20  # the most an unprivileged process may ask of Linux (/proc/sys/fs/pipe-max-size)
+
+
+ROWS_PER_STATEMENT = 32  # rows a multi-row INSERT takes: bound the same, stepped once for all (200k rows: 2.0 -> 1.1 s)
+
+
+def insert_rows(connection: sqlite3.Connection, insert: str, rows: list[tuple[Any, ...]]) -> None:
+    """Insert rows with insert (INSERT … VALUES (?, …) of one row), ROWS_PER_STATEMENT rows to a statement."""
+    whole = len(rows) - len(rows) % ROWS_PER_STATEMENT
+    if whole:
+        head, _, one = insert.partition(" VALUES ")
+        many = f"{head} VALUES {', '.join([one] * ROWS_PER_STATEMENT)}"
+        step = ROWS_PER_STATEMENT
+        connection.executemany(many, [tuple(chain.from_iterable(rows[at : at + step])) for at in range(0, whole, step)])
+    if whole < len(rows):
+        connection.executemany(insert, rows[whole:])
 
 
 SPARE_CORE = 0.6  # idle share of a core, beside this process's own, below which a worker would only take turns
@@ -158,7 +174,7 @@ def serve(requests: IO[bytes], answers: IO[bytes]) -> None:
         if isinstance(message, list):
             if problem is None:
                 try:
-                    connection.executemany(insert, message)
+                    insert_rows(connection, insert, message)
                 except sqlite3.Error as error:
                     problem = str(error)  # told at the next sync; no row after it is written
             continue
