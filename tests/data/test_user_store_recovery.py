@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from jinshan_desktop.data.importing import apply_import, plan_import
+from jinshan_desktop.data.importing import apply_import, plan_import, writing
 from jinshan_desktop.data.queries import open_fact_book
 from jinshan_desktop.data.user_store import USER_SCHEMA_VERSION, create_user_store
 
@@ -258,3 +258,28 @@ def test_a_locked_or_read_only_user_store_gives_a_sentence_not_sql(database: Pat
         read_only.execute("DELETE FROM batches")
     read_only.close()
     assert "cannot be written: the file or its folder is read-only" in store_reason(store, refused.value)
+
+
+def test_a_large_batch_keeps_its_one_key_indexes_rebuilds_the_rest_and_leaves_every_index_whole(
+    database: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(writing, "LARGE_BATCH", 1_000)
+    dropped: list[str] = []
+    drop = writing._drop_indexes_for_a_large_batch
+    monkeypatch.setattr(writing, "_drop_indexes_for_a_large_batch", lambda *a: dropped.extend(drop(*a)) or dropped)
+    store = tmp_path / "user" / "imported.sqlite"
+    with open_fact_book(database, user_store=store) as book:
+        apply_import(plan_import(book, _big_file(tmp_path / "big.csv", 5_000)), store)
+    assert len(dropped) >= 5 and not any(f'"{name}"' in sql or f" {name} " in sql for sql in dropped
+                                         for name in writing.KEPT_WHILE_COPYING)  # fmt: skip
+    assert set(writing.KEPT_WHILE_COPYING) <= _indexes(store)
+    connection = sqlite3.connect(store)
+    try:
+        assert connection.execute("PRAGMA integrity_check").fetchall() == [("ok",)]  # each index holds every row
+        (batch,) = connection.execute("SELECT max(id) FROM batches").fetchone()
+        plan = connection.execute("EXPLAIN QUERY PLAN SELECT count(*) FROM observations WHERE batch_id = ?", (batch,))
+        assert "ix_observations_batch_id" in str(plan.fetchall())
+        counted = connection.execute("SELECT count(*) FROM observations WHERE batch_id = ?", (batch,)).fetchone()
+        assert counted == (5_000,)
+    finally:
+        connection.close()
