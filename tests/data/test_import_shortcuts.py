@@ -4,6 +4,8 @@ duplicates found by SQL across the chunks rows are staged in."""
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +15,7 @@ from hypothesis import strategies as st
 
 from jinshan_desktop.data.importing import checker, known_rows, plan_import, row_reader, staging
 from jinshan_desktop.data.importing.checker import STAGE_ROWS
+from jinshan_desktop.data.importing.csv_rows import csv_rows
 from jinshan_desktop.data.importing.numbers import NumberRefused, _read_by_the_rules, read_number
 from jinshan_desktop.data.queries import open_fact_book
 
@@ -312,3 +315,29 @@ def test_two_new_indicators_whose_names_make_the_same_id_get_two_ids(book, tmp_p
         ("import-output-a-2", "output-a", "percent"),
     ]
     assert _staged_indicators(plan) == {2: "import-output-a", 3: "import-output-a-2", 4: "import-output-a"}
+
+
+def _read_all(read, text: str) -> object:
+    try:
+        return list(read(io.StringIO(text, newline="")))
+    except csv.Error as error:
+        return f"csv.Error: {error}"
+
+
+_CSV_PIECES = ["a,b", '"a,b"', '"x\ny"', ",", "\r\n", "\n", "\r", '""', ' "', '"\r', "'", "\t"]
+
+
+@settings(max_examples=400)
+@given(st.text(alphabet="ab,\"\r\n \t'", max_size=60) | st.lists(st.sampled_from(_CSV_PIECES), max_size=8).map("".join))
+def test_rows_split_on_commas_are_the_rows_csv_reads(text: str) -> None:
+    assert _read_all(csv_rows, text) == _read_all(csv.reader, text)
+
+
+def test_a_field_over_csvs_limit_is_refused_as_csv_refuses_it() -> None:
+    limit = csv.field_size_limit(5)
+    try:
+        text = "ab,c\nabcdefgh\n"
+        refused = "csv.Error: field larger than field limit (5)"
+        assert _read_all(csv_rows, text) == _read_all(csv.reader, text) == refused
+    finally:
+        csv.field_size_limit(limit)

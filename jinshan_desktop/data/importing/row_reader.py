@@ -86,6 +86,7 @@ class RowReader:
         self.codes: dict[tuple[str, str], str] = {}  # (column, word) -> code
         self.places: dict[tuple[str, str], bool] = {}  # (source, locator) -> whether the source has it
         self.resolution: Resolved | None = None  # the names of the last row read into a figure
+        self.unknown_sources: dict[str, int] = {}  # a source the fact book lacks -> the first line citing it
 
     def problem(self, line: int, template: str, **values: object) -> None:
         self.plan.problems.append(Problem(line, Message(template, values)))
@@ -265,6 +266,8 @@ class RowReader:
         allowed = self.places.get(place)
         if allowed is None:
             declared = self.names.sources.get(row["source"])
+            if declared is None:
+                self.unknown_sources.setdefault(row["source"], line)
             allowed = _remember(self.places, place, declared is None or locator_allowed(declared, row["locator"]))
         if not allowed:
             self.problem(

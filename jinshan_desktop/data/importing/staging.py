@@ -23,6 +23,7 @@ from jinshan_desktop.data.importing.staging_worker import (
     StagingWorker,
     WorkerFailed,
     cpu_sample,
+    insert_rows,
     workers_allowed,
 )
 
@@ -54,6 +55,7 @@ _STAGED = (
     + ", ".join(FIGURE_COLUMNS)
     + ", existing_id TEXT, existing_value REAL, existing_indicator TEXT)"
 )
+_KEYS = {"identity": ("indicator_id", "period_label", "source_id"), "id": ("id",)}  # what two lines may share
 _PLACES = ", ".join("?" * (len(FIGURE_COLUMNS) + 2))
 _INSERT = f"INSERT INTO staged (line, generated, {', '.join(FIGURE_COLUMNS)}) VALUES ({_PLACES})"
 _PRAGMAS = (
@@ -75,8 +77,12 @@ class Staging:
         for pragma in _PRAGMAS:
             self.connection.execute(pragma)
         self.connection.execute(_STAGED)
+        # The rows found in the fact book (few, and marked only after all rows are in): the report's counts and
+        # conflicts read them through this index instead of reading a million rows for them.
+        self.connection.execute("CREATE INDEX staged_found ON staged (line) WHERE existing_id IS NOT NULL")
         self.connection.execute("BEGIN")
-        self._ids_indexed = self._identities_indexed = False
+        self._indexed: set[str] = set()  # keys of _KEYS indexed so far
+        self._distinct: set[str] = set()  # keys a UNIQUE index showed no two lines share
         self.staged = 0  # rows added: counted here, as a count(*) would read the whole file
         # A large file's rows are inserted by a second process (staging_worker.py) from START_FROM_ROWS on;
         # a small file's, or all rows when no worker can start, by this connection.
@@ -95,7 +101,7 @@ class Staging:
         if self.worker is not None:
             self.worker.add(rows)
         else:
-            self.connection.executemany(_INSERT, rows)
+            insert_rows(self.connection, _INSERT, rows)
         self.staged += len(rows)
 
     def _start_worker(self) -> None:
@@ -107,17 +113,23 @@ class Staging:
             return
         self.worker_used = True
 
-    def _index_ids(self) -> None:
-        if not self._ids_indexed:
-            self.connection.execute("CREATE INDEX staged_id ON staged (id, line)")
-            self._ids_indexed = True
+    def _index(self, key: str, try_unique: bool = False) -> None:
+        """Index a key's columns once (an index on them holds the line too, the table's rowid).
 
-    def _index_identities(self) -> None:
-        if not self._identities_indexed:
-            self.connection.execute(
-                "CREATE INDEX staged_identity ON staged (indicator_id, period_label, source_id, line)"
-            )
-            self._identities_indexed = True
+        Built over every row, it is tried as a UNIQUE index first: when that succeeds, no line repeats the key,
+        and first_lines has nothing to look for (a GROUP BY of a million keys, a second's work, saved)."""
+        if key in self._indexed:
+            return
+        columns = ", ".join(_KEYS[key])
+        if try_unique:  # not while rows may still come: a repeat must not stop them going in
+            try:
+                self.connection.execute(f"CREATE UNIQUE INDEX staged_{key} ON staged ({columns})")
+                self._distinct.add(key)
+            except sqlite3.IntegrityError:
+                pass  # some lines share the key: first_lines names them
+        if key not in self._distinct:
+            self.connection.execute(f"CREATE INDEX staged_{key} ON staged ({columns}, line)")
+        self._indexed.add(key)
 
     def _written(self) -> None:
         """Every row added is in the file: the worker's committed, this connection's transaction still open."""
@@ -127,7 +139,7 @@ class Staging:
     def values(self, ids: list[str]) -> dict[str, float]:
         """Values of figures of the file (first line of an id wins), for formulas of later lines."""
         self._written()
-        self._index_ids()  # only when a file has formulas (or a worker): inserts maintain it from then on
+        self._index("id")  # only when a file has formulas: the inserts keep it up to date from then on
         found: dict[str, float] = {}
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
@@ -142,12 +154,14 @@ class Staging:
             self.worker = None
         else:
             self.connection.execute("COMMIT")
-        self._index_ids()
-        self._index_identities()
+        self._index("id", try_unique=True)
+        self._index("identity", try_unique=True)
 
     def first_lines(self, key: str) -> Iterator[tuple[int, int, int, str]]:
         """(line, first line, generated, period of the first line) of each row whose key repeats an earlier row's."""
-        columns = {"identity": ("indicator_id", "period_label", "source_id"), "id": ("id",)}[key]
+        if key in self._distinct:
+            return
+        columns = _KEYS[key]
         listed = ", ".join(columns)
         same = " AND ".join(f"s.{column} = g.{column}" for column in columns)
         # The GROUP BY reads the covering index made in finish(); only repeated keys are joined back.
@@ -157,6 +171,11 @@ class Staging:
             "JOIN staged f ON f.line = g.first ORDER BY s.line"
         )
         yield from self.connection.execute(query)
+
+    def is_new(self, line: int) -> bool:
+        """The line's figure is not in the fact book (after place_staged)."""
+        found = self.connection.execute("SELECT existing_id IS NULL FROM staged WHERE line = ?", (line,))
+        return bool(found.fetchone()[0])
 
     def count(self, condition: str = "1") -> int:
         return int(self.connection.execute(f"SELECT count(*) FROM staged WHERE {condition}").fetchone()[0])
@@ -191,7 +210,7 @@ class StagedFigures(Sequence["PlannedFigureView"]):
         if self.staging is None:
             return 0
         if self._count is None:
-            self._count = self.staging.count("existing_id IS NULL")
+            self._count = self.staging.staged - self.staging.count("existing_id IS NOT NULL")
         return self._count
 
     @overload

@@ -89,6 +89,7 @@ def place_staged(context: ReadContext, staging: Path) -> None:
         assert isinstance(connection, sqlite3.Connection)
         attached = {row[1] for row in connection.execute("PRAGMA database_list")}
         connection.execute("ATTACH DATABASE ? AS staging", (str(staging),))
+        connection.execute("PRAGMA staging.synchronous = OFF")  # scratch: its commit need not wait for the disk
         # A database without figures (a fresh user database) cannot hold any: no pass over the file for it.
         databases = [
             name
