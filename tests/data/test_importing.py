@@ -199,7 +199,7 @@ def test_a_version_4_user_database_keeps_one_identity_index_the_unique_one(
     connection.close()
     assert prepare_user_store(store) is not None
     connection = sqlite3.connect(store)
-    assert connection.execute("PRAGMA user_version").fetchone()[0] == USER_SCHEMA_VERSION == 5
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == USER_SCHEMA_VERSION
     assert _identity_indexes(connection) == ["uq_observation_identity"]
     assert connection.execute("SELECT * FROM observations ORDER BY id").fetchall() == before
     connection.close()
@@ -219,9 +219,32 @@ def test_a_version_4_user_database_whose_figures_repeat_a_key_keeps_its_plain_in
     connection.close()
     assert prepare_user_store(store) is not None
     connection = sqlite3.connect(store)
-    assert connection.execute("PRAGMA user_version").fetchone()[0] == 5
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == USER_SCHEMA_VERSION
     assert _identity_indexes(connection) == ["ix_observation_identity"]
     assert connection.execute("SELECT count(*) FROM observations").fetchone() == (2,)
+    connection.close()
+
+
+def test_a_version_5_user_database_loses_only_the_indicator_index_its_identity_index_covers(
+    layered, tmp_path: Path
+) -> None:
+    book, store = layered
+    apply_import(plan_import(book, _write(tmp_path, GOOD)), store)
+    connection = sqlite3.connect(store)
+    indexes = {name for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert "ix_observations_indicator_id" not in indexes  # a new store is made without it
+    connection.execute("CREATE INDEX ix_observations_indicator_id ON observations (indicator_id)")
+    connection.execute("PRAGMA user_version = 5")
+    figures = connection.execute("SELECT * FROM observations ORDER BY id").fetchall()
+    connection.commit()
+    connection.close()
+    assert prepare_user_store(store) is not None
+    connection = sqlite3.connect(store)
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == USER_SCHEMA_VERSION == 6
+    after = {name for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert after == indexes and connection.execute("SELECT * FROM observations ORDER BY id").fetchall() == figures
+    plan = connection.execute("EXPLAIN QUERY PLAN SELECT id FROM observations WHERE indicator_id = 'x'").fetchall()
+    assert "uq_observation_identity" in str(plan)  # its lookups read the identity index
     connection.close()
 
 
