@@ -23,7 +23,8 @@ from jinshan_desktop.data.importing.staging_worker import (
     StagingWorker,
     WorkerFailed,
     cpu_sample,
-    insert_rows,
+    grouped,
+    insert_grouped,
     workers_allowed,
 )
 
@@ -99,9 +100,9 @@ class Staging:
             if workers_allowed(self.cpu_at_start):
                 self._start_worker()
         if self.worker is not None:
-            self.worker.add(rows)
+            self.worker.add(grouped(rows))
         else:
-            insert_rows(self.connection, _INSERT, rows)
+            insert_grouped(self.connection, _INSERT, grouped(rows))
         self.staged += len(rows)
 
     def _start_worker(self) -> None:
