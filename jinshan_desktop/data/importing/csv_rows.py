@@ -15,7 +15,8 @@ from collections.abc import Iterator
 
 
 def csv_rows(lines: Iterator[str]) -> Iterator[list[str]]:
-    """lines: a text read with newline="" (each line with its own ending, if any)."""
+    """lines: a text stream opened with newline="", whose lines each end at their own line ending (if any);
+    a list of strings with line breaks inside them is not that, and csv.reader would read it otherwise."""
     limit = csv.field_size_limit()
     for line in lines:
         if '"' in line or len(line) > limit:

@@ -5,8 +5,9 @@ period, a few sources and places. RowReader reads each row whole, about 24 µs a
 into four groups of cells (names, period kind and year, citation, flags), each looked up by its raw cells
 among the groups of rows that passed; only the cells that differ on every row (id, period, value, note) are
 read, and a plain number the way read_number reads one without its rules. A row any of whose groups was not
-seen, or which is unusual in any way (a quote, a long field, a number that needs the rules, a derived figure,
-a unit a Chinese export restates), is left to RowReader, and what it passes with is remembered here.
+seen, or which is unusual in any way (a ' that may be an export's formula guard, a long field, a number that
+needs the rules, a derived figure, a unit a Chinese export restates), is left to RowReader, and what it passes
+with is remembered here.
 
 A group's outcome depends only on its own cells (the vocabulary does not change while a file is checked), so
 a row taken here is the row RowReader would make: tests/data/test_import_shortcuts.py checks both agree.
