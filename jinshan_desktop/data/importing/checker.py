@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from operator import itemgetter
 
 from jinshan_desktop.data import schema
@@ -57,8 +57,9 @@ class Checker:
         self.rows = RowReader(self.names, plan, self.values, self._read_values)
         self.staging = Staging()
         self.pending: list[Figure] = []
-        self.columns: dict[str, int] = {}
+        self.columns: dict[str, int] = {}  # the file's: column name -> index, set when its header is read
         self.width = 0
+        self.pick: Callable[[list[str]], tuple[str, ...]] = tuple
 
     def check(self, header: list[str], rows: Iterable[list[str]], progress: Progress) -> None:
         """header: the first row; rows: the others, read one at a time (a csv.Error may come from them)."""
@@ -80,6 +81,7 @@ class Checker:
         if columns is None:
             return
         self.columns, self.width = columns, len(header)
+        self.pick = itemgetter(*columns.values())  # at least the required columns: always a tuple
         known = KnownRows(columns, self.width) if QUICK_PATH else None
         for line, cells in enumerate(rows, start=2):
             if line % PROGRESS_ROWS == 0 and not progress(line):
@@ -107,7 +109,7 @@ class Checker:
         if not joined.strip() or not self._well_formed(line, cells, joined, self.width):
             return None
         # Trimmed, and the formula guard of an export taken off (only a row with a quote can have one).
-        row = dict(zip(self.columns, map(str.strip, itemgetter(*self.columns.values())(cells)), strict=True))
+        row = dict(zip(self.columns, map(str.strip, self.pick(cells)), strict=True))
         if "'" in joined:
             row = {name: unguard(cell) if cell[:1] == "'" else cell for name, cell in row.items()}
         figure = self.rows.figure(line, row)

@@ -19,10 +19,9 @@ from collections.abc import Callable
 from operator import itemgetter
 from typing import Any
 
-from jinshan_desktop.data.importing import row_reader
 from jinshan_desktop.data.importing.names import slug
 from jinshan_desktop.data.importing.numbers import _PLAIN, MAX_SIGNIFICANT_DIGITS
-from jinshan_desktop.data.importing.row_reader import _MAGNITUDE_SHIFTS, Resolved
+from jinshan_desktop.data.importing.row_reader import _MAGNITUDE_SHIFTS, Resolved, _remember  # RowReader's bound
 from jinshan_desktop.data.importing.staging import Figure
 
 MAX_FIELD_CHARACTERS = 10_000  # a field longer than this is refused (checker.py); a row longer, read by the rules
@@ -105,9 +104,3 @@ class KnownRows:
         _remember(self.citations, self.citation_of(cells), (source, locator))
         if not figure[10]:  # derived: its formula is checked on every row
             _remember(self.flags, self.flags_of(cells), (figure[8], figure[9]))
-
-
-def _remember(cache: dict[Any, Any], key: object, value: object) -> None:
-    if len(cache) >= row_reader.CACHE_ENTRIES:  # as RowReader's caches: a file of distinct cells fills none
-        cache.clear()
-    cache[key] = value

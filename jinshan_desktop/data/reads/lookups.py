@@ -79,7 +79,7 @@ _SAME_FIGURE = {
 def place_staged(context: ReadContext, staging: Path) -> None:
     """Mark each row of an import's staging file with the fact book's figure it is (existing_id, _value,
     _indicator): the figure of the same indicator, period and source, else of the same id; bundled figures
-    first, then imported ones. Each lookup goes through an index of that database, row by row in SQL."""
+    first, then imported ones. Each lookup goes through an index, in SQL, from the smaller side (_matched)."""
     if context.store.engine.dialect.name != "sqlite":
         _place_staged_by_queries(context, staging)  # a server cannot attach the staging file
         return
